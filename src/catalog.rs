@@ -1,0 +1,72 @@
+//! The built-in questionnaires, embedded in the binary, and the rule that turns a
+//! QUESTIONNAIRE argument (a built-in id or a path) into a loaded questionnaire.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Source;
+use crate::error::{Error, Result};
+use crate::questionnaire::{self, Questionnaire};
+
+/// The questionnaire `attune take` uses when none is named.
+pub const DEFAULT: &str = "connection-styles";
+
+/// Built-in questionnaires: id and TOML text, in the order `attune list` shows them.
+pub const BUILT_INS: &[(&str, &str)] = &[
+    (
+        "connection-styles",
+        include_str!("../questionnaires/connection-styles.toml"),
+    ),
+    (
+        "close-relationships",
+        include_str!("../questionnaires/close-relationships.toml"),
+    ),
+    (
+        "quick-check",
+        include_str!("../questionnaires/quick-check.toml"),
+    ),
+];
+
+/// Loads every built-in questionnaire.
+pub fn built_ins() -> Result<Vec<Questionnaire>> {
+    BUILT_INS.iter().map(|(id, _)| built_in(id)).collect()
+}
+
+fn built_in(id: &str) -> Result<Questionnaire> {
+    let (_, text) = BUILT_INS
+        .iter()
+        .find(|(built_in, _)| *built_in == id)
+        .ok_or_else(|| not_found(id))?;
+    let source = Source::new(format!("<built-in {id}>"), *text);
+    Ok(questionnaire::load(&source)?)
+}
+
+/// Reads a questionnaire file's source text.
+pub fn read_source(path: &Path) -> Result<Source> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    Ok(Source::new(path.display().to_string(), text))
+}
+
+/// Resolves a QUESTIONNAIRE argument: a built-in id first, else a path to a file.
+/// `relative_to` is the folder of the answers file that named it, if any.
+pub fn resolve(name: &str, relative_to: Option<&Path>) -> Result<Questionnaire> {
+    if BUILT_INS.iter().any(|(id, _)| *id == name) {
+        return built_in(name);
+    }
+    let path = match relative_to {
+        Some(dir) if Path::new(name).is_relative() => dir.join(name),
+        _ => PathBuf::from(name),
+    };
+    if !path.is_file() {
+        return Err(not_found(name));
+    }
+    let source = read_source(&path)?;
+    Ok(questionnaire::load(&source)?)
+}
+
+fn not_found(name: &str) -> Error {
+    let ids: Vec<&str> = BUILT_INS.iter().map(|(id, _)| *id).collect();
+    Error::NotFound(format!(
+        "questionnaire `{name}` not found: it is neither a built-in nor a file\n  = help: use a built-in ({}) or the path to a .toml questionnaire; `attune list` shows the built-ins",
+        ids.join(", ")
+    ))
+}

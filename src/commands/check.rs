@@ -1,0 +1,63 @@
+//! `attune check`: every problem in every file, located, then a summary line per
+//! file that passed. Exit 65 if any file has a problem.
+
+use std::io::Write;
+
+use crate::catalog;
+use crate::cli::CheckArgs;
+use crate::commands::Context;
+use crate::diagnostic::Source;
+use crate::error::{Error, Result};
+use crate::output::Output;
+use crate::questionnaire;
+
+pub fn run(_context: &Context, args: CheckArgs) -> Result<()> {
+    let mut output = Output::open(None)?;
+    let mut failed = 0usize;
+    let mut problems_total = 0usize;
+    for name in &args.files {
+        let source = match catalog::BUILT_INS.iter().find(|(id, _)| id == name) {
+            Some((id, text)) => Source::new(format!("<built-in {id}>"), *text),
+            None => catalog::read_source(std::path::Path::new(name))?,
+        };
+        match questionnaire::load(&source) {
+            Ok(q) => {
+                let reverse = q.items.iter().filter(|i| i.reverse).count();
+                writeln!(
+                    output,
+                    "ok: {}: {} {} ({} dimensions, {} items, {} reverse-keyed, {} bands, {} profiles, {} practices)",
+                    source.name, q.id, q.version, q.dimensions.len(), q.items.len(), reverse, q.bands.len(), q.profiles.len(), q.practices.len()
+                )
+                .map_err(|e| output.error(e))?;
+            }
+            Err(problems) => {
+                failed += 1;
+                problems_total += problems.len();
+                output.flush().map_err(|e| output.error(e))?;
+                eprintln!("{problems}\n");
+                eprintln!(
+                    "{}: {} problem{}",
+                    source.name,
+                    problems.len(),
+                    if problems.len() == 1 { "" } else { "s" }
+                );
+            }
+        }
+    }
+    output.finish()?;
+    if failed > 0 {
+        return Err(Error::Invalid(crate::diagnostic::Problems(vec![
+            crate::diagnostic::Problem::unlocated(
+                "attune check",
+                format!(
+                    "{problems_total} problem{} in {failed} of {} file{}",
+                    if problems_total == 1 { "" } else { "s" },
+                    args.files.len(),
+                    if args.files.len() == 1 { "" } else { "s" }
+                ),
+                "",
+            ),
+        ])));
+    }
+    Ok(())
+}

@@ -1,0 +1,3 @@
+fn main() {
+    std::process::exit(attune::main_exit_code());
+}

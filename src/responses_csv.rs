@@ -1,0 +1,238 @@
+//! Respondent tables (CSV): a header of item ids, optionally a `respondent`
+//! column, one row per person. Rows are read one at a time into a reused buffer,
+//! so memory stays flat however long the file is. Every cell is checked by the
+//! same rules as an answers file; an error names the line and the column.
+
+use std::io::Read;
+
+use crate::answers::Responses;
+use crate::diagnostic::{Problem, did_you_mean};
+use crate::questionnaire::Questionnaire;
+
+/// What a column of the table holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Column {
+    Respondent,
+    Item(usize),
+    Ignored,
+}
+
+/// Reads respondents from a CSV table, one row at a time.
+pub struct CsvResponses<'q, R: Read> {
+    questionnaire: &'q Questionnaire,
+    name: String,
+    reader: csv::Reader<R>,
+    columns: Vec<Column>,
+    headers: Vec<String>,
+    record: csv::ByteRecord,
+    row: usize,
+}
+
+impl<'q, R: Read> CsvResponses<'q, R> {
+    /// Reads and checks the header. `ignore` names extra columns to skip.
+    pub fn new(
+        questionnaire: &'q Questionnaire,
+        name: &str,
+        input: R,
+        ignore: &[String],
+    ) -> Result<Self, Problem> {
+        let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
+        let headers: Vec<String> = reader
+            .headers()
+            .map_err(|e| csv_problem(name, &e))?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        let mut columns = Vec::with_capacity(headers.len());
+        let mut seen = vec![false; questionnaire.items.len()];
+        for header in &headers {
+            let column = if header == "respondent" {
+                Column::Respondent
+            } else if ignore.iter().any(|i| i == header) {
+                Column::Ignored
+            } else if let Some(index) = questionnaire.item_index(header) {
+                if std::mem::replace(&mut seen[index], true) {
+                    return Err(Problem::unlocated(
+                        name,
+                        format!("line 1: column `{header}` appears twice"),
+                        "keep one column per item",
+                    ));
+                }
+                Column::Item(index)
+            } else {
+                let ids = questionnaire.items.iter().map(|i| i.id.as_str());
+                let hint = match did_you_mean(header, ids) {
+                    Some(close) => format!("did you mean `{close}`? "),
+                    None => String::new(),
+                };
+                return Err(Problem::unlocated(
+                    name,
+                    format!(
+                        "line 1: column `{header}` is not an item of {}",
+                        questionnaire.id
+                    ),
+                    format!(
+                        "{hint}rename it to an item id, or pass `--ignore-column {header}` to skip it"
+                    ),
+                ));
+            };
+            columns.push(column);
+        }
+        if headers.is_empty() || !columns.iter().any(|c| matches!(c, Column::Item(_))) {
+            return Err(Problem::unlocated(
+                name,
+                "line 1: the header names no item of the questionnaire",
+                format!(
+                    "the first row must hold item ids such as `{}`",
+                    questionnaire.items[0].id
+                ),
+            ));
+        }
+        Ok(CsvResponses {
+            questionnaire,
+            name: name.to_string(),
+            reader,
+            columns,
+            headers,
+            record: csv::ByteRecord::new(),
+            row: 0,
+        })
+    }
+
+    /// Reads the next row into `responses`. `None` at the end of the table.
+    pub fn next_into(&mut self, responses: &mut Responses) -> Option<Result<(), Problem>> {
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(false) => return None,
+            Ok(true) => {}
+            Err(e) => return Some(Err(csv_problem(&self.name, &e))),
+        }
+        self.row += 1;
+        let line = self
+            .record
+            .position()
+            .map_or(self.row + 1, |p| p.line() as usize);
+        responses.values.clear();
+        responses
+            .values
+            .resize(self.questionnaire.items.len(), None);
+        responses.respondent = None;
+        for (i, field) in self.record.iter().enumerate() {
+            match self.columns[i] {
+                Column::Ignored => {}
+                Column::Respondent => {
+                    responses.respondent = Some(String::from_utf8_lossy(field).trim().to_string())
+                }
+                Column::Item(item) => match parse_cell(field) {
+                    Cell::Empty => {}
+                    Cell::Value(v) if self.questionnaire.scale.contains(v) => {
+                        responses.values[item] = Some(v)
+                    }
+                    Cell::Value(v) => {
+                        return Some(Err(self.cell_problem(
+                            line,
+                            i,
+                            format!(
+                                "{v} is outside the scale {} to {}",
+                                self.questionnaire.scale.min, self.questionnaire.scale.max
+                            ),
+                        )));
+                    }
+                    Cell::Invalid => {
+                        let shown = String::from_utf8_lossy(field);
+                        return Some(Err(self.cell_problem(
+                            line,
+                            i,
+                            format!("`{}` is not a whole number", shown.trim()),
+                        )));
+                    }
+                },
+            }
+        }
+        if responses.respondent.as_deref().is_none_or(str::is_empty) {
+            responses.respondent = Some(format!("row {}", self.row));
+        }
+        Some(Ok(()))
+    }
+
+    fn cell_problem(&self, line: usize, column: usize, what: String) -> Problem {
+        let scale = &self.questionnaire.scale;
+        Problem::unlocated(
+            &self.name,
+            format!(
+                "line {line}, row {}, column `{}`: {what}",
+                self.row, self.headers[column]
+            ),
+            format!(
+                "write a whole number from {} to {}, or leave the cell empty for a missing answer",
+                scale.min, scale.max
+            ),
+        )
+    }
+}
+
+enum Cell {
+    Empty,
+    Value(i64),
+    Invalid,
+}
+
+/// Parses a cell without allocating: blank is missing, `4` and `4.0` are 4.
+fn parse_cell(field: &[u8]) -> Cell {
+    let field = field.trim_ascii();
+    if field.is_empty() {
+        return Cell::Empty;
+    }
+    let (negative, digits) = match field {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        _ => (false, field),
+    };
+    let digits = match digits.iter().position(|&b| b == b'.') {
+        Some(dot) if digits[dot + 1..].iter().all(|&b| b == b'0') => &digits[..dot],
+        _ => digits,
+    };
+    if digits.is_empty() || digits.len() > 15 || !digits.iter().all(u8::is_ascii_digit) {
+        return Cell::Invalid;
+    }
+    let value = digits
+        .iter()
+        .fold(0i64, |acc, &d| acc * 10 + i64::from(d - b'0'));
+    Cell::Value(if negative { -value } else { value })
+}
+
+fn csv_problem(name: &str, error: &csv::Error) -> Problem {
+    let line = error
+        .position()
+        .map(|p| format!("line {}: ", p.line()))
+        .unwrap_or_default();
+    let help = match error.kind() {
+        csv::ErrorKind::UnequalLengths { .. } => {
+            "every row needs as many cells as the header; quote cells that contain commas"
+        }
+        csv::ErrorKind::Utf8 { .. } => "save the file as UTF-8",
+        _ => "check that the file is a comma-separated table with a header row",
+    };
+    let message = match error.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("{line}the row has {len} cells but the header has {expected_len}"),
+        _ => format!("{line}{error}"),
+    };
+    Problem::unlocated(name, message, help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_parse_as_whole_numbers_or_missing() {
+        assert!(matches!(parse_cell(b" 4 "), Cell::Value(4)));
+        assert!(matches!(parse_cell(b"4.0"), Cell::Value(4)));
+        assert!(matches!(parse_cell(b"-2"), Cell::Value(-2)));
+        assert!(matches!(parse_cell(b""), Cell::Empty));
+        assert!(matches!(parse_cell(b"4.5"), Cell::Invalid));
+        assert!(matches!(parse_cell(b"four"), Cell::Invalid));
+        assert!(matches!(parse_cell(b"."), Cell::Invalid));
+    }
+}
