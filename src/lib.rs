@@ -8,13 +8,17 @@ pub mod answers;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod diagnostic;
 pub mod error;
+pub mod history;
 pub mod output;
 pub mod questionnaire;
+pub mod quiz;
 pub mod report;
 pub mod responses_csv;
 pub mod scoring;
+pub mod stats;
 pub mod store;
 pub mod toml_reader;
 

@@ -1,0 +1,1 @@
+//! Two people's results side by side (`attune compare`): being built in its own issue.

@@ -1,0 +1,1 @@
+//! The interactive quiz (`attune take`): being built in its own issue.

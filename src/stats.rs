@@ -1,0 +1,1 @@
+//! Item analysis for questionnaire authors (`attune stats`): being built in its own issue.
