@@ -52,8 +52,13 @@ pub fn resolve(name: &str, relative_to: Option<&Path>) -> Result<Questionnaire> 
     if BUILT_INS.iter().any(|(id, _)| *id == name) {
         return built_in(name);
     }
-    let path = match relative_to {
-        Some(dir) if Path::new(name).is_relative() => dir.join(name),
+    // A path in an answers file is relative to that file; if nothing is there,
+    // fall back to the working directory (a template written elsewhere with `-o`).
+    let beside_answers = relative_to
+        .filter(|_| Path::new(name).is_relative())
+        .map(|dir| dir.join(name));
+    let path = match beside_answers {
+        Some(path) if path.is_file() => path,
         _ => PathBuf::from(name),
     };
     if !path.is_file() {
