@@ -180,7 +180,7 @@ pub fn write_text(out: &mut dyn Write, pair: &Pair<'_>, color: bool) -> io::Resu
             out,
             "{}",
             dim.apply_to(wrap(
-                "Take turns: one asks and listens without interrupting, then sums up what they heard; then swap.",
+                "Pick one at a calm moment. Listen more than you talk, and sum up what you heard before you answer in turn.",
                 WIDTH,
                 2
             ))
@@ -293,7 +293,7 @@ pub fn write_markdown(out: &mut dyn Write, pair: &Pair<'_>) -> io::Result<()> {
         writeln!(out, "## Questions for a heart-to-heart\n")?;
         writeln!(
             out,
-            "Take turns: one asks and listens without interrupting, then sums up what they heard; then swap.\n"
+            "Pick one at a calm moment. Listen more than you talk, and sum up what you heard before you answer in turn.\n"
         )?;
         for (n, &i) in pair.conversation.iter().enumerate() {
             writeln!(out, "{}. {}", n + 1, q.conversation[i].text)?;
