@@ -161,3 +161,80 @@ pub fn conversation(questionnaire: &Questionnaire, styles: &[Vec<Target>; 2]) ->
     chosen.truncate(QUESTIONS);
     chosen
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn built_in(id: &str) -> Questionnaire {
+        crate::catalog::resolve(id, None).unwrap()
+    }
+
+    #[test]
+    fn differences_skip_unanswered_and_equal_answers() {
+        let q = built_in("quick-check");
+        let n = q.items.len();
+        let mut a = vec![None; n];
+        let mut b = vec![None; n];
+        a[0] = Some(5);
+        b[0] = Some(5); // equal: not a difference
+        a[1] = Some(1);
+        b[1] = None; // only one answered: not a difference
+        a[2] = Some(2);
+        b[2] = Some(4);
+        let found = differences(&q, &a, &b);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].item, found[0].a, found[0].b), (2, 2, 4));
+        assert_eq!(found[0].difference, 2);
+    }
+
+    #[test]
+    fn a_blend_matches_its_dimensions_too() {
+        let q = built_in("connection-styles");
+        let anxious = q.dimension_index("anxious").unwrap();
+        let avoidant = q.dimension_index("avoidant").unwrap();
+        // One person is anxious with avoidant blended in; the other has no style.
+        let blended = styles(Some(&Primary::Dimension {
+            index: anxious,
+            blend: vec![avoidant],
+        }));
+        let chosen = pair_practices(&q, &[blended.clone(), Vec::new()]);
+        let ids: Vec<&str> = chosen
+            .iter()
+            .map(|&i| q.pair_practices[i].id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            ["any-pair-heart-to-heart"],
+            "no style matches only \"*\""
+        );
+        let chosen = pair_practices(&q, &[blended.clone(), blended]);
+        let ids: Vec<&str> = chosen
+            .iter()
+            .map(|&i| q.pair_practices[i].id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "pause-and-return",
+                "two-anxious",
+                "two-avoidant",
+                "any-pair-heart-to-heart"
+            ]
+        );
+    }
+
+    #[test]
+    fn at_most_six_questions() {
+        let q = built_in("connection-styles");
+        let everyone: Vec<Target> = (0..q.dimensions.len()).map(Target::Dimension).collect();
+        let chosen = conversation(&q, &[everyone.clone(), everyone]);
+        assert_eq!(chosen.len(), QUESTIONS);
+        assert!(
+            !q.conversation[chosen[0]]
+                .targets
+                .contains(&Target::Everyone),
+            "questions for a style come before those for everyone"
+        );
+    }
+}

@@ -366,3 +366,30 @@ fn output_file_and_questionnaire_option() {
     let written = std::fs::read_to_string(out).unwrap();
     assert!(written.contains("Break the pursue-and-withdraw loop"));
 }
+
+#[test]
+fn a_questionnaire_path_is_relative_to_each_answers_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, text) = attune::catalog::BUILT_INS
+        .iter()
+        .find(|(id, _)| *id == "quick-check")
+        .unwrap();
+    std::fs::write(dir.path().join("mine.toml"), text).unwrap();
+    let nested = dir.path().join("people");
+    std::fs::create_dir(&nested).unwrap();
+    let write = |path: &Path, questionnaire: &str, value: i64| {
+        let mut body = format!("format = 1\nquestionnaire = \"{questionnaire}\"\n[answers]\n");
+        for n in 1..=4 {
+            body.push_str(&format!("sec-{n} = {value}\nanx-{n} = 4\navo-{n} = 4\n"));
+        }
+        std::fs::write(path, body).unwrap();
+    };
+    let a = dir.path().join("a.toml");
+    let b = nested.join("b.toml");
+    write(&a, "mine.toml", 2);
+    write(&b, "../mine.toml", 5);
+    let json = compare_json(&dir, &a, &b);
+    assert_eq!(json["questionnaire"]["id"], "quick-check");
+    assert_eq!(json["people"][1]["respondent"], "b");
+    assert!(!json["differences"].as_array().unwrap().is_empty());
+}
