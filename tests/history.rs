@@ -87,6 +87,11 @@ fn empty_history_says_how_to_start_one() {
         .success()
         .stdout(predicate::str::contains("No results yet"))
         .stdout(predicate::str::contains("attune take"));
+    home.attune()
+        .args(["history", "--format", "json"])
+        .assert()
+        .success()
+        .stdout("[]\n");
 }
 
 #[test]
