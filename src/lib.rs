@@ -4,6 +4,7 @@
 //! reads answers (`answers`, `responses_csv`), scores them (`scoring`) and renders
 //! reports (`report`). The binary is a thin layer over `commands`.
 
+pub mod answered;
 pub mod answers;
 pub mod catalog;
 pub mod cli;

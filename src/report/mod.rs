@@ -6,6 +6,7 @@
 mod csv;
 mod json;
 mod markdown;
+pub mod pair;
 mod text;
 
 use std::io::{self, Write};
