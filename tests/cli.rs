@@ -553,6 +553,7 @@ const BAD_QUESTIONNAIRES: &[&str] = &[
     "label-count",
     "bands-order",
     "norms-sd",
+    "norms-nan",
 ];
 
 #[test]
