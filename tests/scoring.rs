@@ -574,3 +574,23 @@ fn drivers_are_the_highest_keyed_answers_of_the_primary_dimension() {
         ]
     );
 }
+
+#[test]
+fn percentiles_read_as_ordinals_between_1st_and_99th() {
+    use attune::report::fmt_percentile;
+    let shown: Vec<String> = [
+        1.0, 2.0, 3.0, 11.0, 12.4, 13.0, 21.0, 22.0, 23.0, 50.0, 84.13,
+    ]
+    .iter()
+    .map(|&p| fmt_percentile(p))
+    .collect();
+    assert_eq!(
+        shown,
+        [
+            "1st", "2nd", "3rd", "11th", "12th", "13th", "21st", "22nd", "23rd", "50th", "84th"
+        ]
+    );
+    // 99.6 would round to "100th", as if nobody scored higher; 0.2 to "0th".
+    assert_eq!(fmt_percentile(99.6), "99th");
+    assert_eq!(fmt_percentile(0.2), "1st");
+}
