@@ -170,16 +170,23 @@ pub fn responses(
     let mut responses = Responses::empty(questionnaire);
     responses.respondent = file.respondent.clone();
     let ids = || questionnaire.items.iter().map(|i| i.id.as_str());
+    // `attune template ID` only works for a built-in; a file lists its own items.
+    let listing = if crate::catalog::BUILT_INS
+        .iter()
+        .any(|(id, _)| *id == questionnaire.id)
+    {
+        format!("`attune template {}` lists every item id", questionnaire.id)
+    } else {
+        let named = file.questionnaire.as_ref();
+        format!(
+            "the [[items]] of `{}` list every item id",
+            named.map_or(questionnaire.id.as_str(), |q| q.value.as_str())
+        )
+    };
     let unknown = |id: &Located<String>| {
         let help = match did_you_mean(&id.value, ids()) {
-            Some(close) => format!(
-                "did you mean `{close}`? `attune template {}` lists every item id",
-                questionnaire.id
-            ),
-            None => format!(
-                "remove it, or check the questionnaire: `attune template {}` lists every item id",
-                questionnaire.id
-            ),
+            Some(close) => format!("did you mean `{close}`? ({listing})"),
+            None => format!("remove it, or check the questionnaire: {listing}"),
         };
         source.problem(
             id.span.clone(),

@@ -69,9 +69,21 @@ pub fn resolve(name: &str, relative_to: Option<&Path>) -> Result<Questionnaire> 
 }
 
 fn not_found(name: &str) -> Error {
-    let ids: Vec<&str> = BUILT_INS.iter().map(|(id, _)| *id).collect();
     Error::NotFound(format!(
-        "questionnaire `{name}` not found: it is neither a built-in nor a file\n  = help: use a built-in ({}) or the path to a .toml questionnaire; `attune list` shows the built-ins",
-        ids.join(", ")
+        "questionnaire `{name}` not found: it is neither a built-in nor a file\n  = help: {}",
+        not_found_help(name)
     ))
+}
+
+/// What to do about a questionnaire that is neither built in nor a file: the
+/// closest built-in id if one is close, and every built-in id.
+pub fn not_found_help(name: &str) -> String {
+    let ids: Vec<&str> = BUILT_INS.iter().map(|(id, _)| *id).collect();
+    let close = crate::diagnostic::did_you_mean(name, ids.iter().copied())
+        .map(|id| format!("did you mean `{id}`? Otherwise, "))
+        .unwrap_or_default();
+    format!(
+        "{close}use a built-in ({}) or the path to a .toml questionnaire; `attune list` shows the built-ins",
+        ids.join(", ")
+    )
 }

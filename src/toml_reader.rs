@@ -58,7 +58,11 @@ pub fn parse(source: &Source) -> Result<Spanned<DeTable<'_>>, Problems> {
 pub fn type_name(value: &DeValue<'_>) -> &'static str {
     match value {
         DeValue::String(_) => "a string",
+        DeValue::Integer(_) if integer_value(value).is_none() => "an integer too large to store",
         DeValue::Integer(_) => "an integer",
+        DeValue::Float(f) if !f.as_str().parse::<f64>().is_ok_and(f64::is_finite) => {
+            "an infinite or NaN value"
+        }
         DeValue::Float(_) => "a decimal number",
         DeValue::Boolean(_) => "a boolean",
         DeValue::Datetime(_) => "a date-time",

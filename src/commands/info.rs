@@ -244,10 +244,11 @@ fn show_text(q: &Questionnaire, markdown: bool) -> String {
         s.push('\n');
     }
     s += &format!(
-        "{}{} items, about {} minutes; scale {} to {}: {}.\n",
+        "{}{} items, about {} minute{}; scale {} to {}: {}.\n",
         if markdown { "\n" } else { "" },
         q.items.len(),
         q.minutes,
+        if q.minutes == 1 { "" } else { "s" },
         q.scale.min,
         q.scale.max,
         q.scale

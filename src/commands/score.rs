@@ -78,6 +78,22 @@ pub fn run(context: &Context, args: ScoreArgs) -> Result<()> {
                     )));
                 }
             }
+            if let (Some(named), Err(Error::NotFound(_))) =
+                (&file.questionnaire, cache.get(name, dir).map(|_| ()))
+            {
+                let relative = if dir.is_some() && Path::new(name).is_relative() {
+                    " (a path is read relative to the answers file)"
+                } else {
+                    ""
+                };
+                return Err(one(source.problem(
+                    named.span.clone(),
+                    format!(
+                        "questionnaire `{name}` not found: it is neither a built-in nor a file{relative}"
+                    ),
+                    catalog::not_found_help(name),
+                )));
+            }
             let questionnaire = cache.get(name, dir)?;
             same_questionnaire(args.format, &mut csv_questionnaire, questionnaire)?;
             let mut responses = answers::responses(&source, &file, questionnaire)?;

@@ -4,8 +4,8 @@
 use std::io::{self, Write};
 
 use super::{
-    REFLECTION_NOTE, ReportWriter, driver_answer, fmt_percent, fmt_score, primary_title,
-    respondent_label,
+    REFLECTION_NOTE, ReportWriter, driver_answer, fmt_percent, fmt_percentile, fmt_score,
+    primary_title, respondent_label,
 };
 use crate::scoring::Report;
 
@@ -54,7 +54,7 @@ impl ReportWriter for MarkdownWriter {
             let percentile = if with_norms {
                 format!(
                     " {} |",
-                    s.percentile.map(|p| format!("{p:.0}")).unwrap_or_default()
+                    s.percentile.map(fmt_percentile).unwrap_or_default()
                 )
             } else {
                 String::new()

@@ -59,6 +59,20 @@ pub fn fmt_percent(value: f64) -> String {
     format!("{value:.0}%")
 }
 
+/// A percentile for reading, as an ordinal from 1st to 99th: "100th" or "0th"
+/// would claim that nobody in the norm sample scores above or below.
+pub fn fmt_percentile(value: f64) -> String {
+    let n = value.round().clamp(1.0, 99.0) as u32;
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// A bar of `width` cells for a percent, for the text and Markdown tables.
 pub fn bar(percent: f64, width: usize) -> String {
     let filled = ((percent.clamp(0.0, 100.0) / 100.0) * width as f64).round() as usize;

@@ -8,8 +8,8 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets::UTF8_
 use console::Style;
 
 use super::{
-    REFLECTION_NOTE, ReportWriter, bar, driver_answer, fmt_percent, fmt_score, primary_title,
-    respondent_label,
+    REFLECTION_NOTE, ReportWriter, bar, driver_answer, fmt_percent, fmt_percentile, fmt_score,
+    primary_title, respondent_label,
 };
 use crate::output::wrap;
 use crate::scoring::Report;
@@ -73,9 +73,7 @@ pub fn dimension_table(report: &Report<'_>) -> Table {
         }
         if with_norms {
             row.push(Cell::new(
-                s.percentile
-                    .map(|p| format!("{p:.0}th"))
-                    .unwrap_or_default(),
+                s.percentile.map(fmt_percentile).unwrap_or_default(),
             ));
         }
         table.add_row(row);
