@@ -126,9 +126,25 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> String {
     out
 }
 
+/// Wraps `text` so its first line starts with `prefix` (such as `"  - "`) and
+/// the following lines line up under the text, not under the prefix.
+pub fn hanging(prefix: &str, text: &str, width: usize) -> String {
+    let indent = prefix.chars().count();
+    let wrapped = wrap(text, width, indent);
+    format!("{prefix}{}", &wrapped[indent.min(wrapped.len())..])
+}
+
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::{hanging, wrap};
+
+    #[test]
+    fn hanging_lines_up_under_the_text() {
+        assert_eq!(
+            hanging("  - ", "one two three four", 14),
+            "  - one two\n    three four"
+        );
+    }
 
     #[test]
     fn wraps_at_word_boundaries_with_indent() {

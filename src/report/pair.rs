@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::json::{DimensionJson, PracticeJson, PrimaryJson, QuestionnaireRef, ScaleRef};
 use super::{REFLECTION_NOTE, fmt_percent, fmt_score, json_report, respondent_label};
 use crate::compare::{Difference, Pair};
-use crate::output::wrap;
+use crate::output::{hanging, wrap};
 use crate::questionnaire::FORMAT;
 use crate::scoring::Report;
 
@@ -154,7 +154,7 @@ pub fn write_text(out: &mut dyn Write, pair: &Pair<'_>, color: bool) -> io::Resu
         writeln!(
             out,
             "{}",
-            hanging("  - ", &format!("\"{}\"", q.items[d.item].text))
+            hanging("  - ", &format!("\"{}\"", q.items[d.item].text), WIDTH)
         )?;
         writeln!(out, "{}", wrap(&difference_line(pair, d, a, b), WIDTH, 4))?;
     }
@@ -189,7 +189,7 @@ pub fn write_text(out: &mut dyn Write, pair: &Pair<'_>, color: bool) -> io::Resu
             writeln!(
                 out,
                 "{}",
-                hanging(&format!("  {}. ", n + 1), &q.conversation[i].text)
+                hanging(&format!("  {}. ", n + 1), &q.conversation[i].text, WIDTH)
             )?;
         }
     }
@@ -204,14 +204,6 @@ pub fn write_text(out: &mut dyn Write, pair: &Pair<'_>, color: bool) -> io::Resu
 
     writeln!(out)?;
     writeln!(out, "{}", dim.apply_to(wrap(REFLECTION_NOTE, WIDTH, 0)))
-}
-
-/// Wraps `text` so its first line starts with `prefix` and the rest line up
-/// under the text, not under the prefix.
-fn hanging(prefix: &str, text: &str) -> String {
-    let indent = prefix.chars().count();
-    let wrapped = wrap(text, WIDTH, indent);
-    format!("{prefix}{}", &wrapped[indent.min(wrapped.len())..])
 }
 
 fn difference_line(pair: &Pair<'_>, d: &Difference, a: &str, b: &str) -> String {

@@ -11,7 +11,7 @@ use super::{
     REFLECTION_NOTE, ReportWriter, bar, driver_answer, fmt_percent, fmt_percentile, fmt_score,
     primary_title, respondent_label,
 };
-use crate::output::wrap;
+use crate::output::{hanging, wrap};
 use crate::scoring::Report;
 
 const WIDTH: usize = 78;
@@ -66,9 +66,12 @@ pub fn dimension_table(report: &Report<'_>) -> Table {
             }
             _ => {
                 row.push(Cell::new("not scored"));
-                row.push(Cell::new(format!("{}/{} answered", s.answered, s.items)));
                 row.push(Cell::new(""));
                 row.push(Cell::new(""));
+                row.push(Cell::new(format!(
+                    "only {}/{} answered",
+                    s.answered, s.items
+                )));
             }
         }
         if with_norms {
@@ -137,10 +140,10 @@ impl ReportWriter for TextWriter {
                 writeln!(
                     out,
                     "{}",
-                    wrap(
-                        &format!("- \"{}\": {}", item.text, driver_answer(report, driver)),
-                        WIDTH,
-                        2
+                    hanging(
+                        "  - ",
+                        &format!("\"{}\": {}", item.text, driver_answer(report, driver)),
+                        WIDTH
                     )
                 )?;
             }
@@ -160,7 +163,7 @@ impl ReportWriter for TextWriter {
             writeln!(out)?;
             writeln!(out, "{}", self.heading.apply_to("Notes"))?;
             for warning in &report.warnings {
-                writeln!(out, "{}", wrap(&format!("! {warning}"), WIDTH, 2))?;
+                writeln!(out, "{}", hanging("  ! ", warning, WIDTH))?;
             }
         }
 
