@@ -54,7 +54,10 @@ fn start(context: &Context, args: &TakeArgs) -> Result<()> {
     );
     session.save()?;
     if !context.quiet {
-        eprintln!("Your answers are saved after every answer in {}", path.display());
+        eprintln!(
+            "Your answers are saved after every answer in {}",
+            path.display()
+        );
     }
     ask(context, &mut session)
 }

@@ -51,7 +51,13 @@ pub fn run(session: &mut Session<'_>, prompter: &mut dyn Prompter) -> Result<Out
     let mut step = Step::Intro;
     loop {
         step = match step {
-            Step::Intro => match select(prompter, &intro_text(session), "Ready?", &[begin_label(session)], 0)? {
+            Step::Intro => match select(
+                prompter,
+                &intro_text(session),
+                "Ready?",
+                &[begin_label(session)],
+                0,
+            )? {
                 Choice::Picked(_) => match session.first_open() {
                     Some(position) => Step::Item(position),
                     None => Step::Review,
@@ -337,7 +343,10 @@ mod tests {
         assert_eq!(third.items[0], "1  Strongly disagree");
         assert_eq!(third.items[5], SKIP);
         assert_eq!(third.items[6], BACK);
-        assert!(!prompter.seen[1].items.contains(&BACK.to_string()), "no way back from the first item");
+        assert!(
+            !prompter.seen[1].items.contains(&BACK.to_string()),
+            "no way back from the first item"
+        );
 
         let saved = std::fs::read_to_string(session.path()).unwrap();
         assert!(saved.contains("complete = true"));
@@ -363,14 +372,26 @@ mod tests {
             Interrupted,
         ];
         let mut prompter = Scripted::new(session.path(), &script);
-        assert_eq!(run(&mut session, &mut prompter).unwrap(), Outcome::Interrupted);
+        assert_eq!(
+            run(&mut session, &mut prompter).unwrap(),
+            Outcome::Interrupted
+        );
         assert!(prompter.seen[5].text.contains(&q.items[2].text));
-        assert_eq!(prompter.seen[5].default, 4, "avo-1's earlier answer is preselected");
+        assert_eq!(
+            prompter.seen[5].default, 4,
+            "avo-1's earlier answer is preselected"
+        );
         assert!(prompter.seen[6].text.starts_with("[2/12]"));
-        assert_eq!(prompter.seen[6].default, 1, "anx-1's earlier answer is preselected");
+        assert_eq!(
+            prompter.seen[6].default, 1,
+            "anx-1's earlier answer is preselected"
+        );
         assert_eq!(prompter.seen[7].default, 4);
         let saved = std::fs::read_to_string(session.path()).unwrap();
-        assert_eq!(answer_lines(&saved), ["sec-1 = 4", "anx-1 = 1", "avo-1 = 3"]);
+        assert_eq!(
+            answer_lines(&saved),
+            ["sec-1 = 4", "anx-1 = 1", "avo-1 = 3"]
+        );
         assert!(saved.contains("complete = false"));
     }
 
@@ -409,25 +430,38 @@ mod tests {
         let mut script = vec![Picked(0), Picked(5)];
         script.extend((1..12).map(|_| Picked(3)));
         script.extend([
-            Picked(1), // review: revisit
-            Picked(1), // the list: anx-1
-            Picked(0), // anx-1 = 1
-            Picked(1), // review: revisit
-            Picked(0), // the list: sec-1
-            Picked(6), // "Back to the list" leaves sec-1 skipped
+            Picked(1),  // review: revisit
+            Picked(1),  // the list: anx-1
+            Picked(0),  // anx-1 = 1
+            Picked(1),  // review: revisit
+            Picked(0),  // the list: sec-1
+            Picked(6),  // "Back to the list" leaves sec-1 skipped
             Picked(12), // "Back to the review"
-            Picked(0), // see my results
+            Picked(0),  // see my results
         ]);
         let mut prompter = Scripted::new(session.path(), &script);
         assert_eq!(run(&mut session, &mut prompter).unwrap(), Outcome::Finished);
         let review = &prompter.seen[13];
-        assert!(review.text.contains("You answered 11 of 12 statements and chose not to answer 1."), "{}", review.text);
+        assert!(
+            review
+                .text
+                .contains("You answered 11 of 12 statements and chose not to answer 1."),
+            "{}",
+            review.text
+        );
         assert_eq!(review.items, [SEE_RESULTS, REVISIT]);
         let list = &prompter.seen[14];
         assert_eq!(list.items.len(), 13);
-        assert!(list.items[0].contains("sec-1") && list.items[0].ends_with("[skipped]"), "{}", list.items[0]);
+        assert!(
+            list.items[0].contains("sec-1") && list.items[0].ends_with("[skipped]"),
+            "{}",
+            list.items[0]
+        );
         assert!(list.items[1].ends_with("[4 Agree]"), "{}", list.items[1]);
-        assert_eq!(prompter.seen[15].default, 3, "the current answer is preselected");
+        assert_eq!(
+            prompter.seen[15].default, 3,
+            "the current answer is preselected"
+        );
         assert!(prompter.seen[18].text.contains(&q.items[0].text));
         assert_eq!(prompter.seen[18].items[6], BACK_TO_LIST);
         let saved = std::fs::read_to_string(session.path()).unwrap();
@@ -459,9 +493,15 @@ mod tests {
         let mut session = start(&q, dir.path());
         let script = [Picked(0), Picked(0), Picked(1), Picked(2), Interrupted];
         let mut prompter = Scripted::new(session.path(), &script);
-        assert_eq!(run(&mut session, &mut prompter).unwrap(), Outcome::Interrupted);
+        assert_eq!(
+            run(&mut session, &mut prompter).unwrap(),
+            Outcome::Interrupted
+        );
         let saved = std::fs::read_to_string(session.path()).unwrap();
-        assert_eq!(answer_lines(&saved), ["sec-1 = 1", "anx-1 = 2", "avo-1 = 3"]);
+        assert_eq!(
+            answer_lines(&saved),
+            ["sec-1 = 1", "anx-1 = 2", "avo-1 = 3"]
+        );
         assert!(saved.contains("complete = false"));
         assert_eq!(session.first_open(), Some(3));
     }

@@ -83,7 +83,10 @@ mod tests {
     #[test]
     fn resume_command_is_quoted_only_when_needed() {
         assert_eq!(shell_quote("/tmp/a-1.toml"), "/tmp/a-1.toml");
-        assert_eq!(shell_quote("/tmp/my answers.toml"), "'/tmp/my answers.toml'");
+        assert_eq!(
+            shell_quote("/tmp/my answers.toml"),
+            "'/tmp/my answers.toml'"
+        );
         assert_eq!(shell_quote("it's.toml"), r"'it'\''s.toml'");
     }
 

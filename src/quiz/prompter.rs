@@ -88,7 +88,14 @@ impl Prompter for DialoguerPrompter {
         match answer {
             Ok(Some(index)) => Ok(Choice::Picked(index)),
             Ok(None) => Ok(Choice::Back),
-            Err(dialoguer::Error::IO(e)) if e.kind() == io::ErrorKind::Interrupted => {
+            // Ctrl-C read as a key in raw mode, or the terminal gone: stop the
+            // quiz the same way, with every answer so far saved.
+            Err(dialoguer::Error::IO(e))
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::Interrupted | io::ErrorKind::UnexpectedEof
+                ) =>
+            {
                 Ok(Choice::Interrupted)
             }
             Err(dialoguer::Error::IO(e)) => Err(e),

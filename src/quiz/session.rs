@@ -323,6 +323,86 @@ pub fn questionnaire_name(argument: &str) -> String {
     if catalog::BUILT_INS.iter().any(|(id, _)| *id == argument) {
         return argument.to_string();
     }
-    std::path::absolute(argument)
-        .map_or_else(|_| argument.to_string(), |p| p.display().to_string())
+    std::path::absolute(argument).map_or_else(|_| argument.to_string(), |p| p.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quick_check() -> Questionnaire {
+        catalog::resolve("quick-check", None).unwrap()
+    }
+
+    #[test]
+    fn a_resumed_shuffled_quiz_keeps_its_order_and_continues_at_the_first_open_item() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        let q = quick_check();
+        let mut session =
+            Session::start(&q, q.id.clone(), path.clone(), Some(99), Some("sam".into()));
+        session.set_at(0, Answer::Value(2)).unwrap();
+        session.set_at(1, Answer::Skipped).unwrap();
+        session.set_at(2, Answer::Value(5)).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("seed = 99"));
+        assert!(text.contains("complete = false"));
+
+        let saved = open_saved(&path, Some(&q)).unwrap();
+        let resumed = Session::resume(&saved, path.clone());
+        assert_eq!(resumed.order(), session.order());
+        assert_ne!(resumed.order(), order::natural(12).as_slice());
+        assert_eq!(resumed.first_open(), Some(3));
+        assert_eq!(resumed.answer_at(1), Some(Answer::Skipped));
+        assert_eq!(resumed.answer_at(2), Some(Answer::Value(5)));
+        assert_eq!(resumed.counts(), (2, 1, 9));
+        assert!(!resumed.is_complete());
+        // Saving again changes nothing: the file round-trips.
+        assert_eq!(resumed.render(), text);
+    }
+
+    #[test]
+    fn resuming_with_another_version_or_questionnaire_is_a_data_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        let q = quick_check();
+        let session = Session::start(&q, q.id.clone(), path.clone(), None, None);
+        session.save().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replace("version = \"1.0.0\"", "version = \"0.9.0\""),
+        )
+        .unwrap();
+        let error = open_saved(&path, None).err().unwrap();
+        assert_eq!(error.exit_code(), crate::error::exit::DATA);
+        assert!(
+            error.to_string().contains("version 0.9.0 of quick-check"),
+            "{error}"
+        );
+
+        session.save().unwrap();
+        let other = catalog::resolve("connection-styles", None).unwrap();
+        let error = open_saved(&path, Some(&other)).err().unwrap();
+        assert_eq!(error.exit_code(), crate::error::exit::DATA);
+        assert!(
+            error
+                .to_string()
+                .contains("answers to `quick-check`, not `connection-styles`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn new_answers_files_get_distinct_names_in_the_same_second() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = new_answers_path(dir.path(), "quick-check").unwrap();
+        let second = new_answers_path(dir.path(), "quick-check").unwrap();
+        assert_ne!(first, second);
+        let name = first.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with("quick-check-") && name.ends_with("Z.toml") && !name.contains(':'),
+            "{name}"
+        );
+    }
 }
