@@ -192,3 +192,33 @@ fn ctrl_c_after_three_answers_saves_them_and_resume_finishes_the_same_file() {
     assert_eq!(answer_value(&file, "sec-2"), Some(1));
     assert_eq!(answer_value(&file, "avo-4"), Some(1));
 }
+
+#[test]
+fn an_interrupt_signal_restores_the_cursor_and_prints_the_same_resume_command() {
+    let home = tempfile::tempdir().unwrap();
+    let save = home.path().join("signal.toml");
+    let save_arg = save.to_str().unwrap();
+    let mut p = spawn(home.path(), &["take", "quick-check", "--save", save_arg]);
+    p.exp_string("Quick Check").unwrap();
+    begin(&mut p, "Begin");
+    answer(&mut p, 1, 1);
+    wait_for_item(&mut p, 2);
+    // A signal, as from `kill -INT`, rather than the key a terminal in raw mode reads.
+    p.process_mut()
+        .signal(rexpect::process::Signal::SIGINT)
+        .unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert!(
+        rest.contains("\x1b[?25h"),
+        "the cursor is shown again: {rest:?}"
+    );
+    assert!(rest.contains("Quiz interrupted"), "{rest}");
+    assert!(
+        rest.contains(&format!("attune take --resume {save_arg}")),
+        "{rest}"
+    );
+    assert_eq!(exit_code(&mut p), 130);
+    let file = std::fs::read_to_string(&save).unwrap();
+    assert_eq!(answer_value(&file, "sec-1"), Some(2));
+    assert!(file.contains("complete = false"));
+}
