@@ -106,6 +106,15 @@ fn a_whole_quiz_ends_with_the_report_and_a_complete_private_file() {
     assert_eq!(answer_value(&file, "avo-4"), Some(3));
     let mode = std::fs::metadata(&save).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
+
+    // Resuming a finished quiz asks nothing: it says so and shows the report.
+    let mut p = spawn(home.path(), &["take", "--resume", save.to_str().unwrap()]);
+    let rest = p.exp_eof().unwrap();
+    assert!(rest.contains("already complete"), "{rest}");
+    assert!(rest.contains("Dimension"), "{rest}");
+    assert!(!rest.contains("Your answer"), "{rest}");
+    assert_eq!(exit_code(&mut p), 0);
+    assert_eq!(std::fs::read_to_string(&save).unwrap(), file);
 }
 
 #[test]
@@ -221,4 +230,122 @@ fn an_interrupt_signal_restores_the_cursor_and_prints_the_same_resume_command() 
     let file = std::fs::read_to_string(&save).unwrap();
     assert_eq!(answer_value(&file, "sec-1"), Some(2));
     assert!(file.contains("complete = false"));
+}
+
+#[test]
+fn by_default_answers_go_to_a_new_timestamped_file_in_the_data_directory() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = spawn(home.path(), &["take", "quick-check"]);
+    let expected = format!("{}/answers/quick-check-", home.path().display());
+    p.exp_string(&format!("saved after every answer in {expected}"))
+        .unwrap();
+    p.exp_string("Ready?").unwrap();
+    p.exp_string("Begin").unwrap();
+    send(&mut p, "\x03");
+    let rest = p.exp_eof().unwrap();
+    assert!(
+        rest.contains(&format!("attune take --resume {expected}")),
+        "{rest}"
+    );
+    assert_eq!(exit_code(&mut p), 130);
+    let files: Vec<_> = std::fs::read_dir(home.path().join("answers"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.ends_with("Z.toml"), "{name}");
+    let file = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(file.contains("complete = false") && file.contains("questionnaire = \"quick-check\""));
+}
+
+#[test]
+fn save_refuses_to_overwrite_and_resume_checks_the_version() {
+    let home = tempfile::tempdir().unwrap();
+    let existing = home.path().join("existing.toml");
+    std::fs::write(&existing, "format = 1\n").unwrap();
+    let mut p = spawn(
+        home.path(),
+        &["take", "quick-check", "--save", existing.to_str().unwrap()],
+    );
+    let rest = p.exp_eof().unwrap();
+    assert!(
+        rest.contains("already exists") && rest.contains("--resume"),
+        "{rest}"
+    );
+    assert_eq!(exit_code(&mut p), 2);
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "format = 1\n");
+
+    let old = home.path().join("old.toml");
+    std::fs::write(
+        &old,
+        "format = 1\nquestionnaire = \"quick-check\"\nversion = \"0.9.0\"\ncomplete = false\n\n[answers]\nsec-1 = 2\n",
+    )
+    .unwrap();
+    let mut p = spawn(home.path(), &["take", "--resume", old.to_str().unwrap()]);
+    let rest = p.exp_eof().unwrap();
+    assert!(rest.contains("version 0.9.0 of quick-check"), "{rest}");
+    assert!(
+        rest.contains("old.toml:3"),
+        "the error points at the line: {rest}"
+    );
+    assert_eq!(exit_code(&mut p), 65);
+}
+
+#[test]
+fn a_shuffled_quiz_stores_its_seed_and_resumes_in_the_same_order() {
+    let home = tempfile::tempdir().unwrap();
+    let save = home.path().join("shuffled.toml");
+    let save_arg = save.to_str().unwrap();
+    let questionnaire = attune::catalog::resolve("quick-check", None).unwrap();
+    let order = attune::quiz::order::shuffled(ITEMS, 5);
+    // The first words of an item's text (the whole may be wrapped on screen).
+    let text = |position: usize| {
+        let words: Vec<&str> = questionnaire.items[order[position]]
+            .text
+            .split_whitespace()
+            .take(5)
+            .collect();
+        words.join(" ")
+    };
+
+    let mut p = spawn(
+        home.path(),
+        &[
+            "take",
+            "quick-check",
+            "--shuffle",
+            "--seed",
+            "5",
+            "--save",
+            save_arg,
+        ],
+    );
+    begin(&mut p, "Begin");
+    for (position, downs) in [(0, 0), (1, 4)] {
+        p.exp_string(&format!("[{}/12]", position + 1)).unwrap();
+        p.exp_string(&text(position)).unwrap();
+        p.exp_string("Prefer not to answer").unwrap();
+        for _ in 0..downs {
+            send(&mut p, "j");
+        }
+        send(&mut p, "\r");
+    }
+    wait_for_item(&mut p, 3);
+    send(&mut p, "\x03");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+    let file = std::fs::read_to_string(&save).unwrap();
+    assert!(file.contains("seed = 5"), "{file}");
+    let second = &questionnaire.items[order[1]].id;
+    assert_eq!(answer_value(&file, second), Some(5), "{file}");
+
+    let mut p = spawn(home.path(), &["take", "--resume", save_arg]);
+    begin(&mut p, "Continue");
+    p.exp_string("[3/12]").unwrap();
+    p.exp_string(&text(2)).unwrap();
+    p.exp_string("Prefer not to answer").unwrap();
+    send(&mut p, "\x03");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 130);
 }
