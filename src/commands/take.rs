@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::quiz::{self, DialoguerPrompter, Outcome, Session, order, session};
 use crate::report::{self, Format};
-use crate::scoring;
+use crate::scoring::{self, Report};
 use crate::store;
 
 pub fn run(context: &Context, args: TakeArgs) -> Result<()> {
@@ -84,7 +84,7 @@ fn resume(context: &Context, args: &TakeArgs, path: &Path) -> Result<()> {
             session.path().display(),
             quiz::shell_quote(&session.path().display().to_string())
         );
-        return print_report(context, &session).map(drop);
+        return print_report(context, &report_of(&session));
     }
     if !context.quiet {
         eprintln!(
@@ -111,22 +111,21 @@ fn ask(context: &Context, session: &mut Session<'_>) -> Result<()> {
             session.path(),
         ))),
         Outcome::Finished => {
-            let report_path = session.path().to_path_buf();
-            let responses = print_report(context, session)?;
-            let report = scoring::score(session.questionnaire(), &responses);
+            let report = report_of(session);
+            print_report(context, &report)?;
+            let path = session.path();
             eprintln!(
                 "\nYour answers are saved in {}\nScore them again any time with: attune score {}",
-                report_path.display(),
-                quiz::shell_quote(&report_path.display().to_string())
+                path.display(),
+                quiz::shell_quote(&path.display().to_string())
             );
-            crate::history::record(&report, &report_path)
+            crate::history::record(&report, path)
         }
     }
 }
 
-/// Prints the same text report as `attune score` would for the saved file, and
-/// returns the responses it scored.
-fn print_report(context: &Context, session: &Session<'_>) -> Result<crate::answers::Responses> {
+/// The report `attune score` would give for the saved file.
+fn report_of<'q>(session: &Session<'q>) -> Report<'q> {
     let mut responses = session.responses();
     if responses.respondent.is_none() {
         // As `attune score` does: the file name stands in for a respondent label.
@@ -135,16 +134,19 @@ fn print_report(context: &Context, session: &Session<'_>) -> Result<crate::answe
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned());
     }
-    let report = scoring::score(session.questionnaire(), &responses);
+    scoring::score(session.questionnaire(), &responses)
+}
+
+/// Prints the text report on stdout, as `attune score` does.
+fn print_report(context: &Context, report: &Report<'_>) -> Result<()> {
     let mut output = Output::open(None)?;
     let color = context.color.enabled(output.is_terminal());
     let mut writer = report::writer(Format::Text, false, color);
     writer
-        .write(&mut output, &report)
+        .write(&mut output, report)
         .map_err(|e| output.error(e))?;
     writer.finish(&mut output).map_err(|e| output.error(e))?;
-    output.finish()?;
-    Ok(responses)
+    output.finish()
 }
 
 /// `--save` must not silently replace someone's answers.
