@@ -106,6 +106,12 @@ fn ask(context: &Context, session: &mut Session<'_>) -> Result<()> {
     let mut prompter = DialoguerPrompter::new(color);
     let outcome = quiz::run(session, &mut prompter);
     quiz::restore_cursor();
+    if !quiz::claim_ending() {
+        // The Ctrl-C handler is reporting the interruption and exiting with 130.
+        loop {
+            std::thread::park();
+        }
+    }
     match outcome? {
         Outcome::Interrupted => Err(Error::Interrupted(quiz::interrupted_message(
             session.path(),

@@ -55,11 +55,26 @@ pub fn restore_cursor() {
 pub fn install_interrupt_handler(path: &Path) -> std::result::Result<(), ctrlc::Error> {
     let message = interrupted_message(path);
     ctrlc::set_handler(move || {
+        if !claim_ending() {
+            // The quiz is already ending on the main thread, which says so itself.
+            return;
+        }
         let _guard = SAVING.lock();
         restore_cursor();
         eprintln!("\n{message}");
         std::process::exit(crate::error::exit::INTERRUPTED);
     })
+}
+
+/// Whether the quiz has started to end (finished or interrupted).
+static ENDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Claims the end of the quiz for the caller. A Ctrl-C key read by a prompt can
+/// also raise SIGINT, so the main thread and the signal handler may both see the
+/// interruption; only the one that claims it first reports it. Returns whether
+/// the caller won.
+pub fn claim_ending() -> bool {
+    !ENDING.swap(true, std::sync::atomic::Ordering::SeqCst)
 }
 
 /// Quotes a path for a POSIX shell only when it needs it, so the resume command
