@@ -185,6 +185,68 @@ impl<'q, R: Read> CsvResponses<'q, R> {
     }
 }
 
+/// Rows handed from the reading thread to the scoring thread at a time.
+const BATCH: usize = 1024;
+
+/// Reads every row and passes it to `each`, in order. Parsing and checking the
+/// CSV runs on a second thread, a batch of rows ahead of `each`, so the two
+/// halves of the work share the machine's cores. At most a few batches exist
+/// at once and they are reused, so memory stays flat. The first bad row stops
+/// the reading; the rows before it have all been passed to `each`.
+pub fn stream<R, E>(
+    mut rows: CsvResponses<'_, R>,
+    mut each: impl FnMut(&Responses) -> Result<(), E>,
+    problem: impl Fn(Problem) -> E,
+) -> Result<(), E>
+where
+    R: Read + Send,
+{
+    use std::sync::mpsc::sync_channel;
+    let questionnaire = rows.questionnaire;
+    std::thread::scope(|scope| {
+        let (full_tx, full_rx) = sync_channel::<(Vec<Responses>, usize, Option<Problem>)>(2);
+        let (empty_tx, empty_rx) = sync_channel::<Vec<Responses>>(8);
+        scope.spawn(move || {
+            loop {
+                let mut batch = empty_rx
+                    .try_recv()
+                    .unwrap_or_else(|_| vec![Responses::empty(questionnaire); BATCH]);
+                let mut count = 0;
+                let mut failure = None;
+                let mut done = false;
+                while count < BATCH {
+                    match rows.next_into(&mut batch[count]) {
+                        None => {
+                            done = true;
+                            break;
+                        }
+                        Some(Ok(())) => count += 1,
+                        Some(Err(p)) => {
+                            failure = Some(p);
+                            done = true;
+                            break;
+                        }
+                    }
+                }
+                // A closed channel means the consumer stopped (an error).
+                if full_tx.send((batch, count, failure)).is_err() || done {
+                    return;
+                }
+            }
+        });
+        for (batch, count, failure) in full_rx {
+            for responses in &batch[..count] {
+                each(responses)?;
+            }
+            if let Some(p) = failure {
+                return Err(problem(p));
+            }
+            let _ = empty_tx.try_send(batch);
+        }
+        Ok(())
+    })
+}
+
 /// A UTF-8 byte order mark, which spreadsheet programs put at the start of an
 /// export. The csv crate keeps it as part of the first header, so it is dropped
 /// here, before parsing, where it cannot disturb a quoted first cell.

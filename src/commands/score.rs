@@ -6,7 +6,7 @@ use std::io::{self, Read, Write};
 use indicatif::ProgressBar;
 use std::path::{Path, PathBuf};
 
-use crate::answers::{self, Responses};
+use crate::answers;
 use crate::catalog;
 use crate::cli::ScoreArgs;
 use crate::commands::Context;
@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::questionnaire::Questionnaire;
 use crate::report::{self, Format, ReportWriter, Summary};
-use crate::responses_csv::{CsvResponses, ProgressReader, progress_bar};
+use crate::responses_csv::{self, CsvResponses, ProgressReader, progress_bar};
 use crate::scoring::{self, DimensionScore, Primary};
 
 pub fn run(context: &Context, args: ScoreArgs) -> Result<()> {
@@ -156,17 +156,16 @@ fn score_table(
 ) -> Result<()> {
     let questionnaire = table.questionnaire;
     let (reader, bar) = table.input.reader(table.progress)?;
-    let mut rows = CsvResponses::new(questionnaire, &table.input.name, reader, table.ignore)
-        .map_err(|p| {
+    let rows =
+        CsvResponses::new(questionnaire, &table.input.name, reader, table.ignore).map_err(|p| {
             bar.finish_and_clear();
             one(p)
         })?;
-    let mut responses = Responses::empty(questionnaire);
     let mut scores: Vec<DimensionScore> = Vec::with_capacity(questionnaire.dimensions.len());
     let mut summary = Summary::new(questionnaire, &table.input.name);
-    let result = (|| -> Result<()> {
-        while let Some(row) = rows.next_into(&mut responses) {
-            row.map_err(one)?;
+    let result = responses_csv::stream(
+        rows,
+        |responses| {
             let written = match table.format {
                 Format::Csv => {
                     scoring::score_dimensions_into(questionnaire, &responses.values, &mut scores);
@@ -189,10 +188,10 @@ fn score_table(
                     writer.write(output, &scoring::score(questionnaire, &responses))
                 }
             };
-            written.map_err(|e| output.error(e))?;
-        }
-        Ok(())
-    })();
+            written.map_err(|e| output.error(e))
+        },
+        one,
+    );
     bar.finish_and_clear();
     result?;
     let written = match table.format {
@@ -204,13 +203,14 @@ fn score_table(
 }
 
 /// Writes score rows as CSV (`respondent`, then `<dimension>_mean`,
-/// `<dimension>_percent`, `<dimension>_band` per dimension, then `primary`),
-/// quoting like the csv crate, numbers unrounded as Rust prints an `f64`.
-/// It batches rows into a buffer of its own, so a row costs no allocation.
+/// `<dimension>_percent`, `<dimension>_band` per dimension, then `primary`):
+/// the same bytes as the csv crate's writer with default settings (a field is
+/// quoted when it holds a comma, a quote or a line break; rows end in `\n`),
+/// numbers unrounded as Rust prints an `f64`. Rows collect in a buffer that is
+/// passed on in chunks, so a row costs no allocation.
 struct CsvRows {
-    csv: csv::Writer<Vec<u8>>,
+    buffer: Vec<u8>,
     header_written: bool,
-    number: Vec<u8>,
     ryu: ryu::Buffer,
 }
 
@@ -227,25 +227,36 @@ fn write_f64(out: &mut Vec<u8>, value: f64, buffer: &mut ryu::Buffer) {
     if value.is_finite() && (value == 0.0 || (1e-4..1e15).contains(&magnitude)) {
         let text = buffer.format_finite(value);
         let text = text.strip_suffix(".0").unwrap_or(text);
-        // Display writes negative zero as "-0", as ryu does.
         out.extend_from_slice(text.as_bytes());
     } else {
         let _ = write!(out, "{value}");
     }
 }
 
-fn csv_writer(buffer: Vec<u8>) -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new()
-        .buffer_capacity(CSV_CHUNK)
-        .from_writer(buffer)
+/// Appends one CSV field, quoted only when it must be.
+fn push_field(out: &mut Vec<u8>, field: &[u8]) {
+    if field
+        .iter()
+        .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+    {
+        out.push(b'"');
+        for &b in field {
+            if b == b'"' {
+                out.push(b'"');
+            }
+            out.push(b);
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(field);
+    }
 }
 
 impl CsvRows {
     fn new() -> Self {
         CsvRows {
-            csv: csv_writer(Vec::with_capacity(2 * CSV_CHUNK)),
+            buffer: Vec::with_capacity(CSV_CHUNK + 4096),
             header_written: false,
-            number: Vec::with_capacity(32),
             ryu: ryu::Buffer::new(),
         }
     }
@@ -258,55 +269,43 @@ impl CsvRows {
         scores: &[DimensionScore],
         primary: Option<&Primary>,
     ) -> io::Result<()> {
+        let b = &mut self.buffer;
         if !self.header_written {
-            self.csv.write_field("respondent")?;
+            b.extend_from_slice(b"respondent");
             for d in &q.dimensions {
                 for suffix in ["mean", "percent", "band"] {
-                    self.number.clear();
-                    write!(self.number, "{}_{suffix}", d.id)?;
-                    self.csv.write_field(&self.number)?;
+                    b.push(b',');
+                    push_field(b, format!("{}_{suffix}", d.id).as_bytes());
                 }
             }
-            self.csv.write_field("primary")?;
-            self.csv.write_record(None::<&[u8]>)?;
+            b.extend_from_slice(b",primary\n");
             self.header_written = true;
         }
-        self.csv.write_field(respondent)?;
+        push_field(b, respondent.as_bytes());
         for s in scores {
-            self.number_field(s.mean)?;
-            self.number_field(s.percent)?;
-            self.csv
-                .write_field(s.band.map_or("", |b| q.bands[b].id.as_str()))?;
+            for value in [s.mean, s.percent] {
+                b.push(b',');
+                if let Some(value) = value {
+                    write_f64(b, value, &mut self.ryu);
+                }
+            }
+            b.push(b',');
+            push_field(b, s.band.map_or("", |i| q.bands[i].id.as_str()).as_bytes());
         }
-        self.csv.write_field(primary.map_or("", |p| p.id(q)))?;
-        self.csv.write_record(None::<&[u8]>)?;
-        if self.csv.get_ref().len() >= CSV_CHUNK {
-            self.drain(out)?;
+        b.push(b',');
+        push_field(b, primary.map_or("", |p| p.id(q)).as_bytes());
+        b.push(b'\n');
+        if b.len() >= CSV_CHUNK {
+            self.finish(out)?;
         }
         Ok(())
     }
 
-    fn number_field(&mut self, value: Option<f64>) -> io::Result<()> {
-        self.number.clear();
-        if let Some(value) = value {
-            write_f64(&mut self.number, value, &mut self.ryu);
-        }
-        self.csv.write_field(&self.number)?;
-        Ok(())
-    }
-
-    /// Passes the collected rows on, keeping the buffer for the next ones.
-    fn drain(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        let csv = std::mem::replace(&mut self.csv, csv_writer(Vec::new()));
-        let mut buffer = csv.into_inner().map_err(|e| e.into_error())?;
-        out.write_all(&buffer)?;
-        buffer.clear();
-        self.csv = csv_writer(buffer);
-        Ok(())
-    }
-
+    /// Passes the collected rows on.
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        self.drain(out)
+        out.write_all(&self.buffer)?;
+        self.buffer.clear();
+        Ok(())
     }
 }
 
@@ -409,7 +408,7 @@ impl Input {
 
     /// The table's bytes, with a progress bar over them (hidden unless
     /// `progress` and the file is long and stderr a terminal).
-    fn reader(&self, progress: bool) -> Result<(Box<dyn Read + '_>, ProgressBar)> {
+    fn reader(&self, progress: bool) -> Result<(Box<dyn Read + Send + '_>, ProgressBar)> {
         match &self.stdin {
             Some(text) => Ok((Box::new(text.as_bytes()), ProgressBar::hidden())),
             None => {
@@ -446,7 +445,17 @@ mod tests {
     #[test]
     fn numbers_print_as_display_does() {
         for value in [
-            0.0, -0.0, 4.0, 100.0, 4.5, 58.333333333333336, 1e-4, 1e-7, 1e15, 1e21, -3.25,
+            0.0,
+            -0.0,
+            4.0,
+            100.0,
+            4.5,
+            58.333333333333336,
+            1e-4,
+            1e-7,
+            1e15,
+            1e21,
+            -3.25,
         ] {
             assert_eq!(fast(value), value.to_string(), "{value}");
         }

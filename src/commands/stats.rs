@@ -4,31 +4,33 @@
 use std::io::{self, Read};
 use std::path::Path;
 
-use crate::answers::Responses;
 use crate::catalog;
 use crate::cli::{InfoFormat, StatsArgs};
 use crate::commands::Context;
 use crate::diagnostic::Problems;
 use crate::error::{Error, Result};
 use crate::output::Output;
-use crate::responses_csv::{CsvResponses, ProgressReader, progress_bar};
+use crate::responses_csv::{self, CsvResponses, ProgressReader, progress_bar};
 use crate::stats::{self, ItemAnalysis};
 
 pub fn run(context: &Context, args: StatsArgs) -> Result<()> {
     let questionnaire = catalog::resolve(&args.questionnaire, None)?;
     let (name, reader, bar) = open_table(&args.input, !context.quiet)?;
-    let mut rows = CsvResponses::new(&questionnaire, &name, reader, &args.ignore_column)
-        .map_err(|p| Error::Invalid(Problems(vec![p])))?;
+    let rows = CsvResponses::new(&questionnaire, &name, reader, &args.ignore_column);
     let mut analysis = ItemAnalysis::new(&questionnaire);
-    let mut responses = Responses::empty(&questionnaire);
-    while let Some(row) = rows.next_into(&mut responses) {
-        if let Err(problem) = row {
-            bar.finish_and_clear();
-            return Err(Error::Invalid(Problems(vec![problem])));
-        }
-        analysis.add(&responses.values);
-    }
+    let read = match rows {
+        Ok(rows) => responses_csv::stream(
+            rows,
+            |responses| {
+                analysis.add(&responses.values);
+                Ok(())
+            },
+            |p| p,
+        ),
+        Err(p) => Err(p),
+    };
     bar.finish_and_clear();
+    read.map_err(|p| Error::Invalid(Problems(vec![p])))?;
     let result = analysis.finish();
     let mut output = Output::open(args.output.as_deref())?;
     let written = match args.format {
@@ -45,10 +47,10 @@ pub fn run(context: &Context, args: StatsArgs) -> Result<()> {
 fn open_table(
     path: &Path,
     progress: bool,
-) -> Result<(String, Box<dyn Read>, indicatif::ProgressBar)> {
+) -> Result<(String, Box<dyn Read + Send>, indicatif::ProgressBar)> {
     if path == Path::new("-") {
         let bar = indicatif::ProgressBar::hidden();
-        return Ok(("<stdin>".to_string(), Box::new(io::stdin().lock()), bar));
+        return Ok(("<stdin>".to_string(), Box::new(io::stdin()), bar));
     }
     let file = crate::store::open(path)?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);

@@ -192,11 +192,7 @@ fn comoment(n: i128, sum_ab: i128, sum_a: i128, sum_b: i128) -> Option<i128> {
         .checked_sub(sum_a.checked_mul(sum_b)?)
 }
 
-fn dimension_stats(
-    dimension: usize,
-    items: &[usize],
-    sums: &DimensionSums,
-) -> DimensionStats {
+fn dimension_stats(dimension: usize, items: &[usize], sums: &DimensionSums) -> DimensionStats {
     let n = i128::from(sums.n);
     let k = items.len();
     // n(n−1): what turns a co-moment into a sample (co)variance.

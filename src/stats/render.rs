@@ -156,7 +156,11 @@ pub fn write_text(out: &mut dyn Write, analysis: &Analysis<'_>, source: &str) ->
             writeln!(out, "Check these items first:")?;
             any = true;
         }
-        writeln!(out, "{}", wrap(&format!("! {}", advice(analysis, d, i)), WIDTH, 2))?;
+        writeln!(
+            out,
+            "{}",
+            wrap(&format!("! {}", advice(analysis, d, i)), WIDTH, 2)
+        )?;
     }
     if any {
         writeln!(out)?;
