@@ -185,7 +185,7 @@ fn score_table(
                     Ok(())
                 }
                 Format::Json | Format::Jsonl => {
-                    writer.write(output, &scoring::score(questionnaire, &responses))
+                    writer.write(output, &scoring::score(questionnaire, responses))
                 }
             };
             written.map_err(|e| output.error(e))
