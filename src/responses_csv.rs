@@ -110,55 +110,54 @@ impl<'q, R: Read> CsvResponses<'q, R> {
             Err(e) => return Some(Err(csv_problem(&self.name, &e))),
         }
         self.row += 1;
-        let line = self
-            .record
-            .position()
-            .map_or(self.row + 1, |p| p.line() as usize);
-        if responses.values.len() == self.questionnaire.items.len() {
+        let items = self.questionnaire.items.len();
+        if responses.values.len() == items {
             responses.values.fill(None);
         } else {
             responses.values.clear();
-            responses
-                .values
-                .resize(self.questionnaire.items.len(), None);
+            responses.values.resize(items, None);
         }
-        let mut label = responses.respondent.take().unwrap_or_default();
+        // Reuse the label's allocation from the previous row.
+        let label = responses.respondent.get_or_insert_default();
         label.clear();
-        responses.respondent = Some(label);
-        for (i, field) in self.record.iter().enumerate() {
-            match self.columns[i] {
-                Column::Ignored => {}
+        let (min, max) = (self.questionnaire.scale.min, self.questionnaire.scale.max);
+        let values = responses.values.as_mut_slice();
+        // The hot loop only notes the first bad cell; the message is built after.
+        let mut failure: Option<(usize, Cell)> = None;
+        for (i, (field, column)) in self.record.iter().zip(&self.columns).enumerate() {
+            match *column {
+                Column::Item(item) => match parse_cell(field) {
+                    Cell::Value(v) if (min..=max).contains(&v) => {
+                        if let Some(slot) = values.get_mut(item) {
+                            *slot = Some(v);
+                        }
+                    }
+                    Cell::Empty => {}
+                    bad => {
+                        failure = Some((i, bad));
+                        break;
+                    }
+                },
                 Column::Respondent => {
-                    // Reuse the label's allocation from the previous row.
-                    let label = responses.respondent.get_or_insert_default();
                     label.clear();
                     label.push_str(String::from_utf8_lossy(field).trim());
                 }
-                Column::Item(item) => match parse_cell(field) {
-                    Cell::Empty => {}
-                    Cell::Value(v) if self.questionnaire.scale.contains(v) => {
-                        responses.values[item] = Some(v)
-                    }
-                    Cell::Value(v) => {
-                        return Some(Err(self.cell_problem(
-                            line,
-                            i,
-                            format!(
-                                "{v} is outside the scale {} to {}",
-                                self.questionnaire.scale.min, self.questionnaire.scale.max
-                            ),
-                        )));
-                    }
-                    Cell::Invalid => {
-                        let shown = String::from_utf8_lossy(field);
-                        return Some(Err(self.cell_problem(
-                            line,
-                            i,
-                            format!("`{}` is not a whole number", shown.trim()),
-                        )));
-                    }
-                },
+                Column::Ignored => {}
             }
+        }
+        if let Some((i, bad)) = failure {
+            let line = self
+                .record
+                .position()
+                .map_or(self.row + 1, |p| p.line() as usize);
+            let what = match bad {
+                Cell::Value(v) => format!("{v} is outside the scale {min} to {max}"),
+                _ => {
+                    let shown = String::from_utf8_lossy(&self.record[i]);
+                    format!("`{}` is not a whole number", shown.trim())
+                }
+            };
+            return Some(Err(self.cell_problem(line, i, what)));
         }
         if let Some(label) = responses.respondent.as_mut()
             && label.is_empty()
@@ -349,6 +348,7 @@ enum Cell {
 }
 
 /// Parses a cell without allocating: blank is missing, `4` and `4.0` are 4.
+#[inline]
 fn parse_cell(field: &[u8]) -> Cell {
     // The common case in a long table: one digit, nothing else.
     if let [digit @ b'0'..=b'9'] = field {
