@@ -106,11 +106,24 @@ pub fn score_dimension(
     }
 }
 
+/// Scores every dimension into `out` (cleared first), reusing its allocation, so
+/// a table of a million rows can be scored without allocating per row. `score`
+/// builds on this, so both paths give the same numbers.
+pub fn score_dimensions_into(
+    questionnaire: &Questionnaire,
+    values: &[Option<i64>],
+    out: &mut Vec<DimensionScore>,
+) {
+    out.clear();
+    out.extend(
+        (0..questionnaire.dimensions.len()).map(|d| score_dimension(questionnaire, d, values)),
+    );
+}
+
 /// Scores a person's responses into a full report.
 pub fn score<'q>(questionnaire: &'q Questionnaire, responses: &Responses) -> Report<'q> {
-    let dimensions: Vec<DimensionScore> = (0..questionnaire.dimensions.len())
-        .map(|d| score_dimension(questionnaire, d, &responses.values))
-        .collect();
+    let mut dimensions = Vec::with_capacity(questionnaire.dimensions.len());
+    score_dimensions_into(questionnaire, &responses.values, &mut dimensions);
     let mut warnings: Vec<String> = dimensions
         .iter()
         .filter(|s| s.mean.is_none())

@@ -1,10 +1,12 @@
 //! `attune score`: answers files and respondent tables in, reports out, one
 //! report at a time so long tables stream.
 
-use std::io::{self, BufReader, Read};
+use std::io::{self, Read, Write};
+
+use indicatif::ProgressBar;
 use std::path::{Path, PathBuf};
 
-use crate::answers::{self, Responses};
+use crate::answers;
 use crate::catalog;
 use crate::cli::ScoreArgs;
 use crate::commands::Context;
@@ -12,9 +14,9 @@ use crate::diagnostic::{Problem, Problems, Source};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::questionnaire::Questionnaire;
-use crate::report::{self, Format, ReportWriter};
-use crate::responses_csv::CsvResponses;
-use crate::scoring;
+use crate::report::{self, Format, ReportWriter, Summary};
+use crate::responses_csv::{self, CsvResponses, ProgressReader, progress_bar};
+use crate::scoring::{self, DimensionScore, Primary};
 
 pub fn run(context: &Context, args: ScoreArgs) -> Result<()> {
     let stdin_uses = args.inputs.iter().filter(|p| is_stdin(p)).count();
@@ -32,6 +34,9 @@ pub fn run(context: &Context, args: ScoreArgs) -> Result<()> {
     let mut output = Output::open(args.output.as_deref())?;
     let color = context.color.enabled(output.is_terminal());
     let mut writer = report::writer(args.format, many, color);
+    // CSV rows go through one writer for tables and answers files alike, so
+    // there is one header whatever the mix of inputs.
+    let mut csv_rows = CsvRows::new();
     let mut csv_questionnaire: Option<String> = None;
     let mut cache = QuestionnaireCache::default();
     for input in inputs {
@@ -46,13 +51,14 @@ pub fn run(context: &Context, args: ScoreArgs) -> Result<()> {
                 None,
             )?;
             same_questionnaire(args.format, &mut csv_questionnaire, questionnaire)?;
-            score_table(
-                &input,
+            let table = Table {
+                input: &input,
                 questionnaire,
-                &args.ignore_column,
-                writer.as_mut(),
-                &mut output,
-            )?;
+                ignore: &args.ignore_column,
+                format: args.format,
+                progress: !context.quiet,
+            };
+            score_table(&table, writer.as_mut(), &mut csv_rows, &mut output)?;
         } else {
             let source = input.source()?;
             let file = answers::read(&source)?;
@@ -105,11 +111,21 @@ pub fn run(context: &Context, args: ScoreArgs) -> Result<()> {
                 context.warn(&format!("{}: {warning}", input.name));
                 report.warnings.push(warning);
             }
-            writer
-                .write(&mut output, &report)
-                .map_err(|e| output.error(e))?;
+            let written = if args.format == Format::Csv {
+                csv_rows.row(
+                    &mut output,
+                    questionnaire,
+                    report.respondent.as_deref().unwrap_or(""),
+                    &report.dimensions,
+                    report.primary.as_ref(),
+                )
+            } else {
+                writer.write(&mut output, &report)
+            };
+            written.map_err(|e| output.error(e))?;
         }
     }
+    csv_rows.finish(&mut output).map_err(|e| output.error(e))?;
     writer.finish(&mut output).map_err(|e| output.error(e))?;
     output.finish()
 }
@@ -135,22 +151,178 @@ fn same_questionnaire(
     }
 }
 
+/// One respondent table to score, and how.
+struct Table<'a> {
+    input: &'a Input,
+    questionnaire: &'a Questionnaire,
+    ignore: &'a [String],
+    format: Format,
+    progress: bool,
+}
+
+/// Scores a table row by row. CSV output and the text or Markdown summary
+/// take a lean path that reuses its buffers and computes only the dimension
+/// scores and the primary style (with the same functions `scoring::score`
+/// uses, so the numbers are the same); JSON needs the full report per row.
 fn score_table(
-    input: &Input,
-    questionnaire: &Questionnaire,
-    ignore: &[String],
+    table: &Table<'_>,
     writer: &mut dyn ReportWriter,
+    csv_rows: &mut CsvRows,
     output: &mut Output,
 ) -> Result<()> {
-    let reader = input.reader()?;
-    let mut rows = CsvResponses::new(questionnaire, &input.name, reader, ignore).map_err(one)?;
-    let mut responses = Responses::empty(questionnaire);
-    while let Some(row) = rows.next_into(&mut responses) {
-        row.map_err(one)?;
-        let report = scoring::score(questionnaire, &responses);
-        writer.write(output, &report).map_err(|e| output.error(e))?;
+    let questionnaire = table.questionnaire;
+    let (reader, bar) = table.input.reader(table.progress)?;
+    let rows =
+        CsvResponses::new(questionnaire, &table.input.name, reader, table.ignore).map_err(|p| {
+            bar.finish_and_clear();
+            one(p)
+        })?;
+    let mut scores: Vec<DimensionScore> = Vec::with_capacity(questionnaire.dimensions.len());
+    let mut summary = Summary::new(questionnaire, &table.input.name);
+    let result = responses_csv::stream(
+        rows,
+        |responses| {
+            let written = match table.format {
+                Format::Csv => {
+                    scoring::score_dimensions_into(questionnaire, &responses.values, &mut scores);
+                    let primary = scoring::primary(questionnaire, &scores);
+                    csv_rows.row(
+                        output,
+                        questionnaire,
+                        responses.respondent.as_deref().unwrap_or(""),
+                        &scores,
+                        primary.as_ref(),
+                    )
+                }
+                Format::Text | Format::Markdown => {
+                    scoring::score_dimensions_into(questionnaire, &responses.values, &mut scores);
+                    let primary = scoring::primary(questionnaire, &scores);
+                    summary.add(&scores, primary.as_ref());
+                    Ok(())
+                }
+                Format::Json | Format::Jsonl => {
+                    writer.write(output, &scoring::score(questionnaire, responses))
+                }
+            };
+            written.map_err(|e| output.error(e))
+        },
+        one,
+    );
+    bar.finish_and_clear();
+    result?;
+    let written = match table.format {
+        Format::Text => summary.write_text(output),
+        Format::Markdown => summary.write_markdown(output),
+        _ => Ok(()),
+    };
+    written.map_err(|e| output.error(e))
+}
+
+/// Writes score rows as CSV (`respondent`, then `<dimension>_mean`,
+/// `<dimension>_percent`, `<dimension>_band` per dimension, then `primary`):
+/// the same bytes as the csv crate's writer with default settings (a field is
+/// quoted when it holds a comma, a quote or a line break; rows end in `\n`),
+/// numbers unrounded as Rust prints an `f64`. Rows collect in a buffer that is
+/// passed on in chunks, so a row costs no allocation.
+struct CsvRows {
+    buffer: Vec<u8>,
+    header_written: bool,
+    ryu: ryu::Buffer,
+}
+
+/// How much CSV to collect before passing it on.
+const CSV_CHUNK: usize = 1 << 16;
+
+/// Writes `value` exactly as `f64`'s `Display` does (shortest digits that read
+/// back to the same number, never an exponent), but several times faster: ryu
+/// finds the same shortest digits, and in the range where it does not switch
+/// to an exponent only its trailing `.0` on whole numbers differs. Anything
+/// outside that range goes through `Display`.
+fn write_f64(out: &mut Vec<u8>, value: f64, buffer: &mut ryu::Buffer) {
+    let magnitude = value.abs();
+    if value.is_finite() && (value == 0.0 || (1e-4..1e15).contains(&magnitude)) {
+        let text = buffer.format_finite(value);
+        let text = text.strip_suffix(".0").unwrap_or(text);
+        out.extend_from_slice(text.as_bytes());
+    } else {
+        let _ = write!(out, "{value}");
     }
-    Ok(())
+}
+
+/// Appends one CSV field, quoted only when it must be.
+fn push_field(out: &mut Vec<u8>, field: &[u8]) {
+    if field
+        .iter()
+        .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+    {
+        out.push(b'"');
+        for &b in field {
+            if b == b'"' {
+                out.push(b'"');
+            }
+            out.push(b);
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(field);
+    }
+}
+
+impl CsvRows {
+    fn new() -> Self {
+        CsvRows {
+            buffer: Vec::with_capacity(CSV_CHUNK + 4096),
+            header_written: false,
+            ryu: ryu::Buffer::new(),
+        }
+    }
+
+    fn row(
+        &mut self,
+        out: &mut dyn Write,
+        q: &Questionnaire,
+        respondent: &str,
+        scores: &[DimensionScore],
+        primary: Option<&Primary>,
+    ) -> io::Result<()> {
+        let b = &mut self.buffer;
+        if !self.header_written {
+            b.extend_from_slice(b"respondent");
+            for d in &q.dimensions {
+                for suffix in ["mean", "percent", "band"] {
+                    b.push(b',');
+                    push_field(b, format!("{}_{suffix}", d.id).as_bytes());
+                }
+            }
+            b.extend_from_slice(b",primary\n");
+            self.header_written = true;
+        }
+        push_field(b, respondent.as_bytes());
+        for s in scores {
+            for value in [s.mean, s.percent] {
+                b.push(b',');
+                if let Some(value) = value {
+                    write_f64(b, value, &mut self.ryu);
+                }
+            }
+            b.push(b',');
+            push_field(b, s.band.map_or("", |i| q.bands[i].id.as_str()).as_bytes());
+        }
+        b.push(b',');
+        push_field(b, primary.map_or("", |p| p.id(q)).as_bytes());
+        b.push(b'\n');
+        if b.len() >= CSV_CHUNK {
+            self.finish(out)?;
+        }
+        Ok(())
+    }
+
+    /// Passes the collected rows on.
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(&self.buffer)?;
+        self.buffer.clear();
+        Ok(())
+    }
 }
 
 fn one(problem: Problem) -> Error {
@@ -250,13 +422,17 @@ impl Input {
         }
     }
 
-    fn reader(&self) -> Result<Box<dyn Read + '_>> {
+    /// The table's bytes, with a progress bar over them (hidden unless
+    /// `progress` and the file is long and stderr a terminal).
+    fn reader(&self, progress: bool) -> Result<(Box<dyn Read + Send + '_>, ProgressBar)> {
         match &self.stdin {
-            Some(text) => Ok(Box::new(text.as_bytes())),
-            None => Ok(Box::new(BufReader::with_capacity(
-                1 << 16,
-                crate::store::open(&self.path)?,
-            ))),
+            Some(text) => Ok((Box::new(text.as_bytes()), ProgressBar::hidden())),
+            None => {
+                let file = crate::store::open(&self.path)?;
+                let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+                let bar = progress_bar(len, progress);
+                Ok((Box::new(ProgressReader::new(file, bar.clone())), bar))
+            }
         }
     }
 }
@@ -269,4 +445,50 @@ fn looks_like_csv(text: &str) -> bool {
         .map(str::trim)
         .find(|l| !l.is_empty() && !l.starts_with('#'));
     first.is_some_and(|l| !l.contains('=') && !l.starts_with('['))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_f64;
+    use proptest::prelude::*;
+
+    fn fast(value: f64) -> String {
+        let mut out = Vec::new();
+        write_f64(&mut out, value, &mut ryu::Buffer::new());
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn numbers_print_as_display_does() {
+        for value in [
+            0.0,
+            -0.0,
+            4.0,
+            100.0,
+            4.5,
+            58.333333333333336,
+            1e-4,
+            1e-7,
+            1e15,
+            1e21,
+            -3.25,
+        ] {
+            assert_eq!(fast(value), value.to_string(), "{value}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_number_prints_as_display_does(value in proptest::num::f64::ANY) {
+            prop_assert_eq!(fast(value), value.to_string());
+        }
+
+        #[test]
+        fn scores_print_as_display_does(sum in -1000i64..1000, answered in 1i64..60) {
+            let mean = sum as f64 / answered as f64;
+            prop_assert_eq!(fast(mean), mean.to_string());
+            let percent = (mean - 1.0) / 6.0 * 100.0;
+            prop_assert_eq!(fast(percent), percent.to_string());
+        }
+    }
 }

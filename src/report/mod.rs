@@ -7,6 +7,7 @@ mod csv;
 mod json;
 mod markdown;
 pub mod pair;
+mod summary;
 mod text;
 
 use std::io::{self, Write};
@@ -14,6 +15,7 @@ use std::io::{self, Write};
 pub use self::csv::CsvWriter;
 pub use self::json::{JsonReport, json_report};
 pub use self::markdown::MarkdownWriter;
+pub use self::summary::Summary;
 pub use self::text::TextWriter;
 
 use crate::scoring::Report;
