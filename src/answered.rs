@@ -8,7 +8,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::answers::{self, AnswersFile, Responses};
-use crate::catalog;
+use crate::catalog::{self, Cache};
 use crate::diagnostic::{Problem, Problems, Source};
 use crate::error::{Error, Result};
 use crate::questionnaire::Questionnaire;
@@ -27,30 +27,63 @@ pub struct Answered {
     pub warnings: Vec<String>,
 }
 
+/// Where an answers file came from: its text, and for a file its folder (paths
+/// to questionnaires are relative to it) and stem (the respondent by default).
+pub struct Origin {
+    pub source: Source,
+    pub dir: Option<PathBuf>,
+    pub stem: Option<String>,
+}
+
+impl Origin {
+    /// Reads `path`, or stdin for `-`.
+    pub fn read(path: &Path) -> Result<Self> {
+        if path == Path::new("-") {
+            let mut text = String::new();
+            io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| Error::io("<stdin>", e))?;
+            return Ok(Origin::stdin(text));
+        }
+        Ok(Origin {
+            source: catalog::read_source(path)?,
+            dir: path.parent().map(Path::to_path_buf),
+            stem: path.file_stem().map(|s| s.to_string_lossy().into_owned()),
+        })
+    }
+
+    /// Text already read from stdin.
+    pub fn stdin(text: String) -> Self {
+        Origin {
+            source: Source::new("<stdin>", text),
+            dir: None,
+            stem: None,
+        }
+    }
+}
+
 /// Reads `path` (`-` for stdin), finds its questionnaire and checks the answers.
 /// `option` is the `-q QUESTIONNAIRE` argument, if given.
 pub fn load(path: &Path, option: Option<&str>) -> Result<Answered> {
-    let stdin = path == Path::new("-");
-    let source = if stdin {
-        let mut text = String::new();
-        io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| Error::io("<stdin>", e))?;
-        Source::new("<stdin>", text)
-    } else {
-        catalog::read_source(path)?
-    };
+    from_origin(Origin::read(path)?, option, &mut Cache::default())
+}
+
+/// Like `load`, for text already read, with questionnaires from `cache` so that
+/// many answers files of one questionnaire load it once.
+pub fn from_origin(origin: Origin, option: Option<&str>, cache: &mut Cache) -> Result<Answered> {
+    let Origin { source, dir, stem } = origin;
     let name = source.name.clone();
-    let dir: Option<PathBuf> = (!stdin)
-        .then(|| path.parent().map(Path::to_path_buf))
-        .flatten();
     let file = answers::read(&source)?;
-    let named = file.questionnaire.as_ref().map(|q| q.value.clone());
-    let questionnaire = match (named, option) {
+    let questionnaire = match (&file.questionnaire, option) {
         (Some(named), option) => {
-            let found = catalog::resolve(&named, dir.as_deref())?;
+            let found = match cache.get(&named.value, dir.as_deref()) {
+                Err(Error::NotFound(_)) => {
+                    return Err(not_found(&source, named, dir.is_some()));
+                }
+                other => other?.clone(),
+            };
             if let Some(option) = option {
-                let wanted = catalog::resolve(option, None)?;
+                let wanted = cache.get(option, None)?;
                 if wanted.id != found.id {
                     return Err(Error::Usage(format!(
                         "{name}: the file names questionnaire `{}`, but -q names `{}`; drop -q or fix the file",
@@ -60,7 +93,7 @@ pub fn load(path: &Path, option: Option<&str>) -> Result<Answered> {
             }
             found
         }
-        (None, Some(option)) => catalog::resolve(option, None)?,
+        (None, Some(option)) => cache.get(option, None)?.clone(),
         (None, None) => {
             return Err(Error::Invalid(Problems(vec![Problem::unlocated(
                 &name,
@@ -70,8 +103,8 @@ pub fn load(path: &Path, option: Option<&str>) -> Result<Answered> {
         }
     };
     let mut responses = answers::responses(&source, &file, &questionnaire)?;
-    if responses.respondent.is_none() && !stdin {
-        responses.respondent = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    if responses.respondent.is_none() {
+        responses.respondent = stem;
     }
     let warnings = answers::version_warning(&file, &questionnaire)
         .into_iter()
@@ -84,6 +117,28 @@ pub fn load(path: &Path, option: Option<&str>) -> Result<Answered> {
         responses,
         warnings,
     })
+}
+
+/// A questionnaire named in an answers file that cannot be found, pointing at
+/// the `questionnaire =` line.
+fn not_found(
+    source: &Source,
+    named: &crate::toml_reader::Located<String>,
+    in_a_folder: bool,
+) -> Error {
+    let relative = if in_a_folder && Path::new(&named.value).is_relative() {
+        " (a path is read relative to the answers file)"
+    } else {
+        ""
+    };
+    Error::Invalid(Problems(vec![source.problem(
+        named.span.clone(),
+        format!(
+            "questionnaire `{}` not found: it is neither a built-in nor a file{relative}",
+            named.value
+        ),
+        catalog::not_found_help(&named.value),
+    )]))
 }
 
 impl Answered {

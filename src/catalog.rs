@@ -87,3 +87,26 @@ pub fn not_found_help(name: &str) -> String {
         ids.join(", ")
     )
 }
+
+/// Questionnaires loaded so far, keyed by how they were named, so a hundred
+/// answers files of one questionnaire load and validate it once.
+#[derive(Default)]
+pub struct Cache {
+    loaded: Vec<((String, Option<PathBuf>), Questionnaire)>,
+}
+
+impl Cache {
+    /// `resolve`, remembering the result.
+    pub fn get(&mut self, name: &str, relative_to: Option<&Path>) -> Result<&Questionnaire> {
+        let key = (name.to_string(), relative_to.map(Path::to_path_buf));
+        let position = match self.loaded.iter().position(|(k, _)| *k == key) {
+            Some(p) => p,
+            None => {
+                let questionnaire = resolve(name, relative_to)?;
+                self.loaded.push((key, questionnaire));
+                self.loaded.len() - 1
+            }
+        };
+        Ok(&self.loaded[position].1)
+    }
+}
