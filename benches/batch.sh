@@ -61,3 +61,23 @@ for name, label in [("pandas", "pandas"), ("score", "attune score"), ("stats", "
     med, rss, all_ = load(name)
     print(f"{label:16}{med:10.3f}{pandas[0] / med:10.1f}x{rss:14.1f}  {' '.join(f'{s:.2f}' for s in all_)}")
 PY
+
+# The speed only counts if the numbers agree: every mean, percent and band of
+# attune's CSV must match the pandas baseline's.
+"$VENV/bin/python" - "$DIR/pandas-out.csv" "$DIR/attune-out.csv" <<'PY'
+import sys
+import numpy as np, pandas as pd
+p, a = pd.read_csv(sys.argv[1]), pd.read_csv(sys.argv[2])
+assert list(p["respondent"]) == list(a["respondent"]), "respondents differ"
+worst = 0.0
+for col in p.columns:
+    if col.endswith(("_mean", "_percent")):
+        x, y = p[col].to_numpy(), a[col].to_numpy()
+        assert (np.isnan(x) == np.isnan(y)).all(), f"{col}: scored rows differ"
+        ok = ~np.isnan(x)
+        worst = max(worst, float(np.abs(x[ok] - y[ok]).max(initial=0)))
+    elif col.endswith("_band"):
+        assert (p[col].fillna("") == a[col].fillna("")).all(), f"{col}: bands differ"
+assert worst < 1e-9, f"largest difference {worst}"
+print(f"attune and pandas agree on every mean, percent and band (largest difference {worst:.1e})")
+PY
