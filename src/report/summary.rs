@@ -166,7 +166,7 @@ impl<'q> Summary<'q> {
         let header = ["Primary style", "Respondents"].map(String::from);
         write_columns(out, &header, &self.primary_rows())?;
         writeln!(out)?;
-        writeln!(out, "{NOTE}")
+        writeln!(out, "{}", crate::output::wrap(NOTE, 78, 0))
     }
 
     /// The summary as Markdown tables.
