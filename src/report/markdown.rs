@@ -68,6 +68,9 @@ impl ReportWriter for MarkdownWriter {
             )?;
         }
         writeln!(out)?;
+        if let Some(plot) = super::quadrant_plot(report) {
+            writeln!(out, "```text\n{plot}```\n")?;
+        }
         match (&report.primary, primary_title(report)) {
             (Some(primary), Some(title)) => {
                 writeln!(out, "## Primary style: {title}\n")?;

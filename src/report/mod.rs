@@ -7,6 +7,7 @@ mod csv;
 mod json;
 mod markdown;
 pub mod pair;
+mod plot;
 mod summary;
 mod text;
 
@@ -15,6 +16,7 @@ use std::io::{self, Write};
 pub use self::csv::CsvWriter;
 pub use self::json::{JsonReport, json_report};
 pub use self::markdown::MarkdownWriter;
+pub use self::plot::quadrant_plot;
 pub use self::summary::Summary;
 pub use self::text::TextWriter;
 

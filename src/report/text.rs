@@ -101,6 +101,9 @@ impl ReportWriter for TextWriter {
         writeln!(out)?;
         writeln!(out, "{}", dimension_table(report))?;
         writeln!(out)?;
+        if let Some(plot) = super::quadrant_plot(report) {
+            writeln!(out, "{plot}")?;
+        }
 
         match (&report.primary, primary_title(report)) {
             (Some(primary), Some(title)) => {
