@@ -539,6 +539,31 @@ fn check_fails_with_65_when_any_file_has_a_problem() {
     );
 }
 
+#[test]
+fn check_goes_on_past_an_unreadable_file_and_exits_1() {
+    let run = run(&[
+        "--color",
+        "never",
+        "check",
+        "questionnaires/missing.toml",
+        "questionnaires/mini.toml",
+        "questionnaires/bad-duplicate-id.toml",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout.starts_with("ok: questionnaires/mini.toml"),
+        "the files after the unreadable one are still checked:\n{}",
+        run.transcript()
+    );
+    assert!(run.stderr.contains("duplicate"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: questionnaires/missing.toml: No such file"),
+        "{}",
+        run.stderr
+    );
+}
+
 const BAD_QUESTIONNAIRES: &[&str] = &[
     "syntax",
     "unknown-key",

@@ -1,5 +1,5 @@
 //! `attune check`: every problem in every file, located, then a summary line per
-//! file that passed. Exit 65 if any file has a problem.
+//! file that passed. Exit 65 if any file has a problem, 1 if one cannot be read.
 
 use std::io::Write;
 
@@ -15,10 +15,19 @@ pub fn run(_context: &Context, args: CheckArgs) -> Result<()> {
     let mut output = Output::open(None)?;
     let mut failed = 0usize;
     let mut problems_total = 0usize;
+    // An unreadable file does not stop the others from being checked; the
+    // files that could not be read are reported last and make the exit code 1.
+    let mut unreadable: Vec<Error> = Vec::new();
     for name in &args.files {
         let source = match catalog::BUILT_INS.iter().find(|(id, _)| id == name) {
             Some((id, text)) => Source::new(format!("<built-in {id}>"), *text),
-            None => catalog::read_source(std::path::Path::new(name))?,
+            None => match catalog::read_source(std::path::Path::new(name)) {
+                Ok(source) => source,
+                Err(e) => {
+                    unreadable.push(e);
+                    continue;
+                }
+            },
         };
         match questionnaire::load(&source) {
             Ok(q) => {
@@ -45,6 +54,12 @@ pub fn run(_context: &Context, args: CheckArgs) -> Result<()> {
         }
     }
     output.finish()?;
+    if let Some(last) = unreadable.pop() {
+        for e in &unreadable {
+            eprintln!("error: {e}");
+        }
+        return Err(last);
+    }
     if failed > 0 {
         return Err(Error::Invalid(crate::diagnostic::Problems(vec![
             crate::diagnostic::Problem::unlocated(
