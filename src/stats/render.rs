@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Analysis, DimensionStats, Flag, ItemStats, WEAK_BELOW};
-use crate::output::wrap;
+use crate::output::{hanging, wrap};
 
 const WIDTH: usize = 78;
 
@@ -156,11 +156,7 @@ pub fn write_text(out: &mut dyn Write, analysis: &Analysis<'_>, source: &str) ->
             writeln!(out, "Check these items first:")?;
             any = true;
         }
-        writeln!(
-            out,
-            "{}",
-            wrap(&format!("! {}", advice(analysis, d, i)), WIDTH, 2)
-        )?;
+        writeln!(out, "{}", hanging("  ! ", &advice(analysis, d, i), WIDTH))?;
     }
     if any {
         writeln!(out)?;
