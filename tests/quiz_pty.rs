@@ -353,3 +353,28 @@ fn a_shuffled_quiz_stores_its_seed_and_resumes_in_the_same_order() {
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&mut p), 130);
 }
+
+#[test]
+fn a_number_key_answers_at_once_and_other_digits_are_ignored() {
+    let home = tempfile::tempdir().unwrap();
+    let save = home.path().join("numbers.toml");
+    let save_arg = save.to_str().unwrap();
+    let mut p = spawn(home.path(), &["take", "quick-check", "--save", save_arg]);
+    p.exp_regex(r"press\s+a\s+number\s+to\s+answer\s+at\s+once")
+        .unwrap();
+    begin(&mut p, "Begin");
+    wait_for_item(&mut p, 1);
+    send(&mut p, "4");
+    wait_for_item(&mut p, 2);
+    // 9 is not on the 1-5 scale: nothing happens, and 2 then answers.
+    send(&mut p, "9");
+    send(&mut p, "2");
+    wait_for_item(&mut p, 3);
+    send(&mut p, "\x03");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+    let file = std::fs::read_to_string(&save).unwrap();
+    assert_eq!(answer_value(&file, "sec-1"), Some(4), "{file}");
+    assert_eq!(answer_value(&file, "anx-1"), Some(2), "{file}");
+    assert_eq!(answer_value(&file, "avo-1"), None, "{file}");
+}

@@ -57,6 +57,7 @@ pub fn run(session: &mut Session<'_>, prompter: &mut dyn Prompter) -> Result<Out
                 "Ready?",
                 &[begin_label(session)],
                 0,
+                &[],
             )? {
                 Choice::Picked(_) => match session.first_open() {
                     Some(position) => Step::Item(position),
@@ -76,7 +77,14 @@ pub fn run(session: &mut Session<'_>, prompter: &mut dyn Prompter) -> Result<Out
             }
             Step::Review => {
                 let items = [SEE_RESULTS.to_string(), REVISIT.to_string()];
-                match select(prompter, &review_text(session), "What next?", &items, 0)? {
+                match select(
+                    prompter,
+                    &review_text(session),
+                    "What next?",
+                    &items,
+                    0,
+                    &[],
+                )? {
                     Choice::Picked(0) => {
                         session.finish()?;
                         return Ok(Outcome::Finished);
@@ -91,7 +99,7 @@ pub fn run(session: &mut Session<'_>, prompter: &mut dyn Prompter) -> Result<Out
                 let mut items: Vec<String> = (0..count).map(|p| list_line(session, p)).collect();
                 items.push(BACK_TO_REVIEW.to_string());
                 let text = "Pick a statement to answer again.";
-                match select(prompter, text, "Revisit", &items, 0)? {
+                match select(prompter, text, "Revisit", &items, 0, &[])? {
                     Choice::Picked(position) if position < count => {
                         match ask_item(session, prompter, position, Some(BACK_TO_LIST))? {
                             Asked::Answered => Step::Review,
@@ -113,12 +121,14 @@ fn select(
     prompt: &str,
     items: &[String],
     default: usize,
+    shortcuts: &[(char, usize)],
 ) -> Result<Choice> {
     let screen = Screen {
         text,
         prompt,
         items,
         default,
+        shortcuts,
     };
     prompter.select(&screen).map_err(terminal_error)
 }
@@ -157,7 +167,8 @@ fn ask_item(
     };
     let percent = ((position + 1) * 100 + count / 2) / count.max(1);
     let text = format!("[{}/{count}] {percent}%\n\n{}", position + 1, item.text);
-    match select(prompter, &text, "Your answer", &items, default)? {
+    let shortcuts = number_keys(scale);
+    match select(prompter, &text, "Your answer", &items, default, &shortcuts)? {
         Choice::Picked(index) if index < skip_index => {
             session.set_at(position, Answer::Value(scale.min + index as i64))?;
             Ok(Asked::Answered)
@@ -168,6 +179,24 @@ fn ask_item(
         }
         Choice::Picked(_) | Choice::Back => Ok(Asked::Back),
         Choice::Interrupted => Ok(Asked::Interrupted),
+    }
+}
+
+/// Number keys for the scale points, when every point is a single digit (a
+/// 1-7 or 0-4 scale): pressing `5` answers 5 at once. A scale with a point
+/// outside 0-9 gets none, rather than some points with keys and some without.
+fn number_keys(scale: &crate::questionnaire::Scale) -> Vec<(char, usize)> {
+    let keys: Vec<(char, usize)> = (scale.min..=scale.max)
+        .enumerate()
+        .filter_map(|(index, value)| {
+            let digit = u32::try_from(value).ok()?;
+            Some((char::from_digit(digit, 10)?, index))
+        })
+        .collect();
+    if keys.len() == scale.labels.len() {
+        keys
+    } else {
+        Vec::new()
     }
 }
 
@@ -197,11 +226,16 @@ fn intro_text(session: &Session<'_>) -> String {
         text.push_str(&format!("\n{}\n", q.instructions));
     }
     text.push_str(&format!("\n{REFLECTION_NOTE}\n"));
-    text.push_str(
-        "\nKeys: Up/Down (or k/j) to move, Enter to choose. Esc or q goes back to the previous \
-         statement. \"Prefer not to answer\" leaves a statement out. Ctrl-C stops; every answer \
-         is saved as you go, and you can resume later.",
-    );
+    let numbers = if number_keys(&q.scale).is_empty() {
+        ""
+    } else {
+        ", or press a number to answer at once"
+    };
+    text.push_str(&format!(
+        "\nKeys: Up/Down (or k/j) to move, Enter to choose{numbers}. Esc or q goes back to \
+         the previous statement. \"Prefer not to answer\" leaves a statement out. Ctrl-C stops; \
+         every answer is saved as you go, and you can resume later."
+    ));
     let (answered, skipped, _) = session.counts();
     if answered + skipped > 0 {
         let resume_at = session.first_open().map_or(session.len(), |p| p + 1);
@@ -519,5 +553,22 @@ mod tests {
         assert!(intro.text.contains("not a diagnosis"));
         assert!(intro.text.contains("Esc or q goes back"));
         assert_eq!(intro.items, ["Begin"]);
+    }
+
+    #[test]
+    fn number_keys_cover_single_digit_scales_only() {
+        let scale = |min: i64, max: i64| crate::questionnaire::Scale {
+            min,
+            max,
+            labels: (min..=max).map(|v| v.to_string()).collect(),
+        };
+        assert_eq!(
+            number_keys(&scale(1, 5)),
+            [('1', 0), ('2', 1), ('3', 2), ('4', 3), ('5', 4)]
+        );
+        assert_eq!(number_keys(&scale(0, 2)), [('0', 0), ('1', 1), ('2', 2)]);
+        // 10 has no single key, so no point gets one.
+        assert!(number_keys(&scale(1, 10)).is_empty());
+        assert!(number_keys(&scale(-2, 2)).is_empty());
     }
 }

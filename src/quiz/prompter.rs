@@ -5,7 +5,7 @@
 
 use std::io;
 
-use console::Term;
+use console::{Key, Term};
 use dialoguer::Select;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
@@ -31,6 +31,8 @@ pub struct Screen<'a> {
     pub items: &'a [String],
     /// The choice highlighted at first (an earlier answer when going back).
     pub default: usize,
+    /// Keys that pick a choice at once, such as `'5'` for the scale point 5.
+    pub shortcuts: &'a [(char, usize)],
 }
 
 /// Asks the person to pick one choice on a screen.
@@ -80,6 +82,9 @@ impl Prompter for DialoguerPrompter {
             self.term.write_line(&wrap(screen.text, self.width(), 0))?;
             self.term.write_line("")?;
         }
+        if !screen.shortcuts.is_empty() {
+            return self.pick(screen);
+        }
         let answer = Select::with_theme(self.theme.as_ref())
             .with_prompt(screen.prompt)
             .items(screen.items)
@@ -100,5 +105,95 @@ impl Prompter for DialoguerPrompter {
             }
             Err(dialoguer::Error::IO(e)) => Err(e),
         }
+    }
+}
+
+impl DialoguerPrompter {
+    /// dialoguer's `Select` has no way to pick a choice with a number key, so
+    /// screens with shortcuts use this small picker instead. It draws with the
+    /// same dialoguer theme and answers the same keys (arrows, j/k, Tab, Enter,
+    /// space, Esc or q to go back), plus each shortcut key.
+    fn pick(&self, screen: &Screen<'_>) -> io::Result<Choice> {
+        let count = screen.items.len();
+        if count == 0 {
+            return Err(io::Error::other("a screen without choices"));
+        }
+        let mut selected = screen.default.min(count - 1);
+        self.term.hide_cursor()?;
+        loop {
+            let drawn = self.draw(screen, selected)?;
+            // The raw read returns Ctrl-C as a key instead of raising SIGINT, so
+            // an interruption takes one path: the flow's, with everything saved.
+            let key = match self.term.read_key_raw() {
+                Ok(key) => key,
+                Err(e) => {
+                    self.term.show_cursor()?;
+                    return match e.kind() {
+                        io::ErrorKind::Interrupted | io::ErrorKind::UnexpectedEof => {
+                            Ok(Choice::Interrupted)
+                        }
+                        _ => Err(e),
+                    };
+                }
+            };
+            self.term.clear_last_lines(drawn)?;
+            let chosen = match key {
+                Key::ArrowDown | Key::Tab | Key::Char('j') => {
+                    selected = (selected + 1) % count;
+                    None
+                }
+                Key::ArrowUp | Key::BackTab | Key::Char('k') => {
+                    selected = (selected + count - 1) % count;
+                    None
+                }
+                Key::Enter | Key::Char(' ') => Some(Choice::Picked(selected)),
+                Key::Escape | Key::Char('q') => Some(Choice::Back),
+                Key::CtrlC => Some(Choice::Interrupted),
+                Key::Char(c) => screen
+                    .shortcuts
+                    .iter()
+                    .find(|(key, _)| *key == c)
+                    .map(|&(_, index)| Choice::Picked(index)),
+                _ => None,
+            };
+            if let Some(choice) = chosen {
+                if let Choice::Picked(index) = choice {
+                    let mut line = String::new();
+                    self.theme
+                        .format_select_prompt_selection(
+                            &mut line,
+                            screen.prompt,
+                            &screen.items[index],
+                        )
+                        .map_err(io::Error::other)?;
+                    self.term.write_line(&line)?;
+                }
+                self.term.show_cursor()?;
+                self.term.flush()?;
+                return Ok(choice);
+            }
+        }
+    }
+
+    /// Draws the prompt and the choices, returning how many lines they took.
+    fn draw(&self, screen: &Screen<'_>, selected: usize) -> io::Result<usize> {
+        let mut lines = Vec::with_capacity(screen.items.len() + 1);
+        let mut prompt = String::new();
+        self.theme
+            .format_select_prompt(&mut prompt, screen.prompt)
+            .map_err(io::Error::other)?;
+        lines.push(prompt);
+        for (index, item) in screen.items.iter().enumerate() {
+            let mut line = String::new();
+            self.theme
+                .format_select_prompt_item(&mut line, item, index == selected)
+                .map_err(io::Error::other)?;
+            lines.push(line);
+        }
+        for line in &lines {
+            self.term.write_line(line)?;
+        }
+        self.term.flush()?;
+        Ok(lines.len())
     }
 }
