@@ -107,6 +107,19 @@ fn a_whole_quiz_ends_with_the_report_and_a_complete_private_file() {
     let mode = std::fs::metadata(&save).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
 
+    // The finished quiz is in the history, once, with the file it came from.
+    let history = Command::new(env!("CARGO_BIN_EXE_attune"))
+        .args(["history", "--format", "json"])
+        .env("ATTUNE_HOME", home.path())
+        .output()
+        .unwrap();
+    assert!(history.status.success());
+    let entries: serde_json::Value = serde_json::from_slice(&history.stdout).unwrap();
+    let entries = entries.as_array().unwrap();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0]["questionnaire"]["id"], "quick-check");
+    assert_eq!(entries[0]["answers"], save.to_str().unwrap());
+
     // Resuming a finished quiz asks nothing: it says so and shows the report.
     let mut p = spawn(home.path(), &["take", "--resume", save.to_str().unwrap()]);
     let rest = p.exp_eof().unwrap();
@@ -115,6 +128,13 @@ fn a_whole_quiz_ends_with_the_report_and_a_complete_private_file() {
     assert!(!rest.contains("Your answer"), "{rest}");
     assert_eq!(exit_code(&mut p), 0);
     assert_eq!(std::fs::read_to_string(&save).unwrap(), file);
+    let results = std::fs::read_dir(home.path().join("history"))
+        .unwrap()
+        .count();
+    assert_eq!(
+        results, 1,
+        "showing a finished quiz again records nothing new"
+    );
 }
 
 #[test]
