@@ -310,6 +310,12 @@ fn score_reads_stdin_for_dash() {
     );
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert_eq!(run.stdout.lines().count(), 3);
+    // Streamed from stdin, the table scores exactly as from its file.
+    let args = ["score", "-q", "questionnaires/mini.toml", "--format", "csv"];
+    let piped = run_stdin(&[&args[..], &["-"]].concat(), &table);
+    let from_file = ok(&[&args[..], &["responses.csv"]].concat());
+    assert_eq!(piped.code, 0, "{}", piped.transcript());
+    assert_eq!(piped.stdout, from_file.stdout);
 }
 
 #[test]

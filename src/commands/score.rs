@@ -1,7 +1,8 @@
 //! `attune score`: answers files and respondent tables in, reports out, one
 //! report at a time so long tables stream.
 
-use std::io::{self, Read};
+use std::cell::RefCell;
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use indicatif::ProgressBar;
@@ -183,23 +184,26 @@ struct Input {
     path: PathBuf,
     name: String,
     is_csv: bool,
-    /// stdin's text, read once (it cannot be reopened).
-    stdin: Option<String>,
+    /// stdin, which can be read only once.
+    stdin: Option<StdinInput>,
+}
+
+/// What came on stdin: an answers file is small and read whole; a table stays a
+/// stream, so scoring a long one piped in keeps memory flat.
+enum StdinInput {
+    Answers(String),
+    Table(RefCell<Option<Box<dyn Read + Send>>>),
 }
 
 impl Input {
     fn open(path: &Path) -> Result<Self> {
         if is_stdin(path) {
-            let mut text = String::new();
-            io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|e| Error::io("<stdin>", e))?;
-            let is_csv = looks_like_csv(&text);
+            let stdin = read_stdin().map_err(|e| Error::io("<stdin>", e))?;
             return Ok(Input {
                 path: path.to_path_buf(),
                 name: "<stdin>".to_string(),
-                is_csv,
-                stdin: Some(text),
+                is_csv: matches!(stdin, StdinInput::Table(_)),
+                stdin: Some(stdin),
             });
         }
         let extension = path
@@ -236,8 +240,8 @@ impl Input {
     /// The answers file's text and where it came from.
     fn origin(&self) -> Result<Origin> {
         match &self.stdin {
-            Some(text) => Ok(Origin::stdin(text.clone())),
-            None => Origin::read(&self.path),
+            Some(StdinInput::Answers(text)) => Ok(Origin::stdin(text.clone())),
+            _ => Origin::read(&self.path),
         }
     }
 
@@ -245,7 +249,15 @@ impl Input {
     /// `progress` and the file is long and stderr a terminal).
     fn reader(&self, progress: bool) -> Result<(Box<dyn Read + Send + '_>, ProgressBar)> {
         match &self.stdin {
-            Some(text) => Ok((Box::new(text.as_bytes()), ProgressBar::hidden())),
+            Some(StdinInput::Table(stream)) => {
+                let stream = stream.borrow_mut().take().ok_or_else(|| {
+                    Error::Usage("`-` (stdin) can be given only once".to_string())
+                })?;
+                Ok((stream, ProgressBar::hidden()))
+            }
+            Some(StdinInput::Answers(text)) => {
+                Ok((Box::new(text.as_bytes()), ProgressBar::hidden()))
+            }
             None => {
                 let file = crate::store::open(&self.path)?;
                 let len = file.metadata().map(|m| m.len()).unwrap_or(0);
@@ -254,6 +266,33 @@ impl Input {
             }
         }
     }
+}
+
+/// Reads stdin up to its first line with content, enough to tell a table from
+/// an answers file, and keeps the rest unread when it is a table.
+fn read_stdin() -> io::Result<StdinInput> {
+    let mut reader = BufReader::with_capacity(1 << 16, io::stdin());
+    let mut head = Vec::new();
+    loop {
+        let start = head.len();
+        if reader.read_until(b'\n', &mut head)? == 0 {
+            break;
+        }
+        let line = String::from_utf8_lossy(&head[start..]);
+        let line = line.trim_start_matches('\u{feff}').trim();
+        if !line.is_empty() && !line.starts_with('#') {
+            break;
+        }
+    }
+    if looks_like_csv(&String::from_utf8_lossy(&head)) {
+        let stream: Box<dyn Read + Send> = Box::new(io::Cursor::new(head).chain(reader));
+        return Ok(StdinInput::Table(RefCell::new(Some(stream))));
+    }
+    let mut bytes = head;
+    reader.read_to_end(&mut bytes)?;
+    String::from_utf8(bytes)
+        .map(StdinInput::Answers)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.utf8_error()))
 }
 
 /// A TOML answers file has `key = value` lines; a CSV header has none.
