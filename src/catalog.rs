@@ -32,12 +32,16 @@ pub fn built_ins() -> Result<Vec<Questionnaire>> {
 }
 
 fn built_in(id: &str) -> Result<Questionnaire> {
-    let (_, text) = BUILT_INS
+    let source = built_in_source(id).ok_or_else(|| not_found(id))?;
+    Ok(questionnaire::load(&source)?)
+}
+
+/// The text of a built-in questionnaire, named `<built-in ID>` in messages.
+pub fn built_in_source(id: &str) -> Option<Source> {
+    BUILT_INS
         .iter()
         .find(|(built_in, _)| *built_in == id)
-        .ok_or_else(|| not_found(id))?;
-    let source = Source::new(format!("<built-in {id}>"), *text);
-    Ok(questionnaire::load(&source)?)
+        .map(|(id, text)| Source::new(format!("<built-in {id}>"), *text))
 }
 
 /// Reads a questionnaire file's source text.

@@ -6,7 +6,6 @@ use std::io::Write;
 use crate::catalog;
 use crate::cli::CheckArgs;
 use crate::commands::Context;
-use crate::diagnostic::Source;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::questionnaire;
@@ -19,8 +18,8 @@ pub fn run(_context: &Context, args: CheckArgs) -> Result<()> {
     // files that could not be read are reported last and make the exit code 1.
     let mut unreadable: Vec<Error> = Vec::new();
     for name in &args.files {
-        let source = match catalog::BUILT_INS.iter().find(|(id, _)| id == name) {
-            Some((id, text)) => Source::new(format!("<built-in {id}>"), *text),
+        let source = match catalog::built_in_source(name) {
+            Some(source) => source,
             None => match catalog::read_source(std::path::Path::new(name)) {
                 Ok(source) => source,
                 Err(e) => {

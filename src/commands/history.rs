@@ -12,7 +12,7 @@ use crate::catalog;
 use crate::cli::{HistoryArgs, InfoFormat};
 use crate::commands::Context;
 use crate::error::Result;
-use crate::history::{self, Forgotten, Stored, sparkline};
+use crate::history::{self, DimensionEntry, Forgotten, Stored, sparkline};
 use crate::output::{Output, wrap};
 use crate::report::REFLECTION_NOTE;
 
@@ -131,20 +131,13 @@ fn groups(stored: &[Stored]) -> Vec<Group<'_>> {
     groups
 }
 
-fn mean_of(s: &Stored, dimension: &str) -> Option<f64> {
-    s.entry
-        .dimensions
-        .iter()
-        .find(|d| d.id == dimension)
-        .and_then(|d| d.mean)
+/// A stored result's score on one dimension, if it has that dimension.
+fn score_of<'s>(s: &'s Stored, dimension: &str) -> Option<&'s DimensionEntry> {
+    s.entry.dimensions.iter().find(|d| d.id == dimension)
 }
 
-fn percent_of(s: &Stored, dimension: &str) -> Option<f64> {
-    s.entry
-        .dimensions
-        .iter()
-        .find(|d| d.id == dimension)
-        .and_then(|d| d.percent)
+fn mean_of(s: &Stored, dimension: &str) -> Option<f64> {
+    score_of(s, dimension).and_then(|d| d.mean)
 }
 
 /// "4.20 (+0.40)": the mean, and the change since the previous result.
@@ -185,8 +178,11 @@ fn trends(group: &Group<'_>) -> Vec<(String, String)> {
         .dimensions
         .iter()
         .map(|(id, name)| {
-            let percents: Vec<Option<f64>> =
-                group.results.iter().map(|s| percent_of(s, id)).collect();
+            let percents: Vec<Option<f64>> = group
+                .results
+                .iter()
+                .map(|s| score_of(s, id).and_then(|d| d.percent))
+                .collect();
             let scored: Vec<f64> = percents.iter().flatten().copied().collect();
             let span = match (scored.first(), scored.last()) {
                 (Some(first), Some(last)) if scored.len() > 1 => {
