@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::answers::{self, AnswersFile, Responses};
 use crate::catalog::{self, Cache};
-use crate::diagnostic::{Problem, Problems, Source};
+use crate::diagnostic::{Problem, Source};
 use crate::error::{Error, Result};
 use crate::questionnaire::Questionnaire;
 
@@ -95,11 +95,12 @@ pub fn from_origin(origin: Origin, option: Option<&str>, cache: &mut Cache) -> R
         }
         (None, Some(option)) => cache.get(option, None)?.clone(),
         (None, None) => {
-            return Err(Error::Invalid(Problems(vec![Problem::unlocated(
+            return Err(Problem::unlocated(
                 &name,
                 "the answers file does not name its questionnaire",
                 "add `questionnaire = \"<id or path>\"` at the top, or pass `-q QUESTIONNAIRE`",
-            )])));
+            )
+            .into());
         }
     };
     let mut responses = answers::responses(&source, &file, &questionnaire)?;
@@ -131,14 +132,16 @@ fn not_found(
     } else {
         ""
     };
-    Error::Invalid(Problems(vec![source.problem(
-        named.span.clone(),
-        format!(
-            "questionnaire `{}` not found: it is neither a built-in nor a file{relative}",
-            named.value
-        ),
-        catalog::not_found_help(&named.value),
-    )]))
+    source
+        .problem(
+            named.span.clone(),
+            format!(
+                "questionnaire `{}` not found: it is neither a built-in nor a file{relative}",
+                named.value
+            ),
+            catalog::not_found_help(&named.value),
+        )
+        .into()
 }
 
 impl Answered {

@@ -4,7 +4,7 @@
 use std::io;
 use std::path::PathBuf;
 
-use crate::diagnostic::Problems;
+use crate::diagnostic::{Problem, Problems};
 
 /// Exit codes, named in one place (see the contract's "Exit codes").
 pub mod exit {
@@ -69,6 +69,12 @@ impl Error {
 impl From<Problems> for Error {
     fn from(problems: Problems) -> Self {
         Error::Invalid(problems)
+    }
+}
+
+impl From<Problem> for Error {
+    fn from(problem: Problem) -> Self {
+        Error::Invalid(Problems(vec![problem]))
     }
 }
 

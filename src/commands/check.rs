@@ -60,18 +60,16 @@ pub fn run(_context: &Context, args: CheckArgs) -> Result<()> {
         return Err(last);
     }
     if failed > 0 {
-        return Err(Error::Invalid(crate::diagnostic::Problems(vec![
-            crate::diagnostic::Problem::unlocated(
-                "attune check",
-                format!(
-                    "{problems_total} problem{} in {failed} of {} file{}",
-                    if problems_total == 1 { "" } else { "s" },
-                    args.files.len(),
-                    if args.files.len() == 1 { "" } else { "s" }
-                ),
-                "",
+        return Err(Error::from(crate::diagnostic::Problem::unlocated(
+            "attune check",
+            format!(
+                "{problems_total} problem{} in {failed} of {} file{}",
+                if problems_total == 1 { "" } else { "s" },
+                args.files.len(),
+                if args.files.len() == 1 { "" } else { "s" }
             ),
-        ])));
+            "",
+        )));
     }
     Ok(())
 }

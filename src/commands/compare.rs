@@ -7,7 +7,7 @@ use crate::answered;
 use crate::cli::{CompareArgs, InfoFormat};
 use crate::commands::Context;
 use crate::compare;
-use crate::diagnostic::{Problem, Problems};
+use crate::diagnostic::Problem;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::report::pair;
@@ -24,7 +24,7 @@ pub fn run(context: &Context, args: CompareArgs) -> Result<()> {
     let second = answered::load(&args.second, option)?;
     let questionnaire = &first.questionnaire;
     if second.questionnaire.id != questionnaire.id {
-        return Err(Error::Invalid(Problems(vec![Problem::unlocated(
+        return Err(Error::from(Problem::unlocated(
             &second.name,
             format!(
                 "these answers are to questionnaire `{}`, but {} answered `{}`; only answers to the same questionnaire can be compared",
@@ -34,7 +34,7 @@ pub fn run(context: &Context, args: CompareArgs) -> Result<()> {
                 "compare two answers files of `{}` (`attune template {}` gives a blank one to fill in)",
                 questionnaire.id, questionnaire.id
             ),
-        )])));
+        )));
     }
     let mut notes: Vec<String> = Vec::new();
     for person in [&first, &second] {

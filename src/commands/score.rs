@@ -11,7 +11,6 @@ use crate::answered::{self, Origin};
 use crate::catalog::Cache;
 use crate::cli::ScoreArgs;
 use crate::commands::Context;
-use crate::diagnostic::{Problem, Problems};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::questionnaire::Questionnaire;
@@ -128,7 +127,7 @@ fn score_table(
     let rows =
         CsvResponses::new(questionnaire, &table.input.name, reader, table.ignore).map_err(|p| {
             bar.finish_and_clear();
-            one(p)
+            Error::from(p)
         })?;
     let mut scores: Vec<DimensionScore> = Vec::with_capacity(questionnaire.dimensions.len());
     let mut summary = Summary::new(questionnaire, &table.input.name);
@@ -159,7 +158,7 @@ fn score_table(
             };
             written.map_err(|e| output.error(e))
         },
-        one,
+        Error::from,
     );
     bar.finish_and_clear();
     result?;
@@ -169,10 +168,6 @@ fn score_table(
         _ => Ok(()),
     };
     written.map_err(|e| output.error(e))
-}
-
-fn one(problem: Problem) -> Error {
-    Error::Invalid(Problems(vec![problem]))
 }
 
 fn is_stdin(path: &Path) -> bool {

@@ -7,7 +7,6 @@ use std::path::Path;
 use crate::catalog;
 use crate::cli::{InfoFormat, StatsArgs};
 use crate::commands::Context;
-use crate::diagnostic::Problems;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::responses_csv::{self, CsvResponses, ProgressReader, progress_bar};
@@ -30,7 +29,7 @@ pub fn run(context: &Context, args: StatsArgs) -> Result<()> {
         Err(p) => Err(p),
     };
     bar.finish_and_clear();
-    read.map_err(|p| Error::Invalid(Problems(vec![p])))?;
+    read.map_err(Error::from)?;
     let result = analysis.finish();
     let mut output = Output::open(args.output.as_deref())?;
     let written = match args.format {

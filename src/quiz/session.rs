@@ -11,7 +11,7 @@ use std::time::SystemTime;
 
 use crate::answers::{self, AnswersFile, Header, Responses};
 use crate::catalog;
-use crate::diagnostic::{Problem, Problems};
+use crate::diagnostic::Problem;
 use crate::error::{Error, Result};
 use crate::questionnaire::Questionnaire;
 use crate::store;
@@ -235,7 +235,7 @@ pub fn open_saved(path: &Path, expected: Option<&Questionnaire>) -> Result<Saved
     let source = catalog::read_source(path)?;
     let file = answers::read(&source)?;
     let Some(named) = file.questionnaire.clone() else {
-        return Err(one(Problem::unlocated(
+        return Err(Error::from(Problem::unlocated(
             &source.name,
             "the answers file does not name its questionnaire, so the quiz cannot continue",
             "add `questionnaire = \"<id or path>\"` at the top",
@@ -245,7 +245,7 @@ pub fn open_saved(path: &Path, expected: Option<&Questionnaire>) -> Result<Saved
     if let Some(expected) = expected
         && expected.id != questionnaire.id
     {
-        return Err(one(source.problem(
+        return Err(Error::from(source.problem(
             named.span.clone(),
             format!(
                 "this file holds answers to `{}`, not `{}`",
@@ -261,7 +261,7 @@ pub fn open_saved(path: &Path, expected: Option<&Questionnaire>) -> Result<Saved
     if let Some(version) = &file.version
         && version.value != questionnaire.version
     {
-        return Err(one(source.problem(
+        return Err(Error::from(source.problem(
             version.span.clone(),
             format!(
                 "these answers were started on version {} of {}, but this is version {}",
@@ -281,10 +281,6 @@ pub fn open_saved(path: &Path, expected: Option<&Questionnaire>) -> Result<Saved
         file,
         responses,
     })
-}
-
-fn one(problem: Problem) -> Error {
-    Error::Invalid(Problems(vec![problem]))
 }
 
 /// A new answers file in `dir` named after the questionnaire and the time, e.g.
